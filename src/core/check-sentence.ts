@@ -1,0 +1,14 @@
+/**
+ * One sentence, as if it stood on a page about LDN: how a claim's own examples and near-misses
+ * are tested, and how pasted snippets are read.
+ */
+import type { PreparedDb } from './db';
+import { grade, type GradedClaim } from './grade';
+import { match } from './match';
+import { articleFromText } from './plain-text';
+import { segment } from './segment';
+
+export function checkSentence(text: string, db: PreparedDb): GradedClaim[] {
+  const sentences = segment(articleFromText(text));
+  return grade(match(sentences, { aboutLdn: true, ldnMentions: 1, language: 'en' }, db));
+}

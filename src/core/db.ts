@@ -1,0 +1,112 @@
+/**
+ * The compiled claims database: what the build writes from `claims-db/` (see src/db/compile.ts)
+ * and what every stage reads. `prepareDb` turns it into lookup structures once per session.
+ */
+import type { ReviewedLevel } from './levels';
+import { FormIndex } from './forms';
+
+/**
+ * Cue lists read a sentence's stance rather than its topic. Each is a list of forms.
+ * - negation: the page denies what follows ("did not", "no evidence that").
+ * - hedge: the page is tentative ("may", "preliminary").
+ * - distancing: the page attributes the claim to others it does not endorse ("proponents claim").
+ * - reported-speech: the page relays experience without disputing it ("patients say").
+ * - certainty: language stronger than most evidence allows ("proven", "game-changer").
+ * - study-claim: an appeal to research ("a study found", "research shows").
+ * - anaphor: words that refer back to the page's subject ("it", "this medication").
+ * - call-to-action: boilerplate that is never a claim ("book a consultation").
+ * - clause-break: words that end the scope of a negation ("but", "however").
+ * - pseudo-negation: phrases with a negative word that deny nothing ("not only", "no doubt").
+ */
+export const CUE_KINDS = [
+  'negation', 'hedge', 'distancing', 'reported-speech', 'certainty', 'study-claim', 'anaphor',
+  'call-to-action', 'clause-break', 'pseudo-negation',
+] as const;
+export type CueKind = (typeof CUE_KINDS)[number];
+
+export interface CompiledConcept {
+  kind: string;
+  label: string;
+  forms: string[];
+}
+
+export interface CompiledPattern {
+  all: string[][];
+  none: string[];
+}
+
+export interface CompiledClaim {
+  id: string;
+  topic: string;
+  condition: string;
+  statement: string;
+  level: ReviewedLevel;
+  rationale: string;
+  studies: string[];
+  reviewed: string;
+  subject: string[];
+  patterns: CompiledPattern[];
+  outdated: { when: string[]; note: string } | null;
+}
+
+/** What a report and the panel need to show and link a study. */
+export interface StudySummary {
+  id: string;
+  title: string;
+  authors: string | null;
+  journal: string | null;
+  year: number | null;
+  doi: string | null;
+  pmid: string | null;
+  pmcid: string | null;
+  nct: string | null;
+  design: string;
+  participants: number | null;
+  finding: string;
+  dose: 'low' | 'standard' | 'none';
+}
+
+export interface CompiledDb {
+  format: 'evidence-lens/db@1';
+  /** Content hash of the sources, so a report says exactly which database graded it. */
+  version: string;
+  /** The most recent review date of any claim. */
+  reviewed: string;
+  concepts: Record<string, CompiledConcept>;
+  cues: Record<CueKind, string[]>;
+  claims: CompiledClaim[];
+  studies: Record<string, StudySummary>;
+}
+
+/** Concepts whose kinds describe what a drug does or treats: a sentence naming LDN and one of these is a checkable claim. */
+export const CLAIM_CONCEPT_KINDS = new Set(['effect', 'mechanism', 'safety', 'symptom', 'condition']);
+
+export interface PreparedDb {
+  compiled: CompiledDb;
+  concepts: FormIndex<string>;
+  cues: FormIndex<CueKind>;
+  /** Claims by every concept their patterns use: the candidates for a sentence come from its concepts. */
+  claimsByConcept: Map<string, CompiledClaim[]>;
+  conceptKind: Map<string, string>;
+}
+
+export function prepareDb(compiled: CompiledDb): PreparedDb {
+  const concepts = new FormIndex<string>();
+  const conceptKind = new Map<string, string>();
+  for (const [id, c] of Object.entries(compiled.concepts)) {
+    conceptKind.set(id, c.kind);
+    for (const f of c.forms) concepts.add(id, f);
+  }
+  const cues = new FormIndex<CueKind>();
+  for (const kind of CUE_KINDS) for (const f of compiled.cues[kind]) cues.add(kind, f);
+  const claimsByConcept = new Map<string, CompiledClaim[]>();
+  for (const claim of compiled.claims) {
+    const used = new Set(claim.patterns.flatMap((p) => p.all.flat()));
+    for (const concept of used) {
+      const list = claimsByConcept.get(concept);
+      if (list) list.push(claim);
+      else claimsByConcept.set(concept, [claim]);
+    }
+  }
+  return { compiled, concepts, cues, claimsByConcept, conceptKind };
+}

@@ -1,0 +1,169 @@
+/**
+ * extract: page DOM -> Article. Readability finds the article; when it finds none, the element
+ * holding the most paragraph text stands in. Either way the chosen element is walked once to
+ * build the article text with its headings, list items (and the paragraph that introduces each
+ * list) and links.
+ *
+ * Readability rewrites the document it is given, so the caller passes a factory of disposable
+ * copies: in the content script a clone of the live page, in Node a fresh parse.
+ */
+import { Readability } from '@mozilla/readability';
+import type { Article, BlockKind, Extractor } from './article';
+import { ArticleBuilder } from './article-builder';
+
+/** Readability's default is 500; clinic posts with short intros and long lists fall under it. */
+const READABILITY_CHAR_THRESHOLD = 250;
+
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'OBJECT', 'CANVAS',
+  'BUTTON', 'INPUT', 'SELECT', 'TEXTAREA', 'FORM', 'HEAD', 'MATH']);
+const HEADINGS: Record<string, number> = { H1: 1, H2: 2, H3: 3, H4: 4, H5: 5, H6: 6 };
+const BLOCK_KIND: Record<string, BlockKind> = {
+  P: 'paragraph', DIV: 'paragraph', SECTION: 'paragraph', ARTICLE: 'paragraph', MAIN: 'paragraph',
+  HEADER: 'paragraph', FOOTER: 'paragraph', ASIDE: 'paragraph', NAV: 'paragraph', FIGURE: 'paragraph',
+  PRE: 'paragraph', ADDRESS: 'paragraph', DL: 'paragraph', DT: 'paragraph', DD: 'paragraph',
+  UL: 'paragraph', OL: 'paragraph', TABLE: 'paragraph', TBODY: 'paragraph', THEAD: 'paragraph', TR: 'paragraph',
+  LI: 'list-item', BLOCKQUOTE: 'quote', TD: 'cell', TH: 'cell', FIGCAPTION: 'caption', CAPTION: 'caption',
+};
+
+/** Bold-only paragraphs shorter than this, without final punctuation, read as headings. */
+const PSEUDO_HEADING_MAX_CHARS = 100;
+
+export interface ExtractOptions {
+  /** Returns a disposable copy of the page; called once for Readability and once more for the fallback. */
+  freshDocument: () => Document;
+  /** Marks the result when the HTML was cut before parsing. */
+  truncated?: boolean;
+}
+
+export function extractArticle({ freshDocument, truncated = false }: ExtractOptions): Article {
+  const doc = freshDocument();
+  const lang = doc.documentElement?.getAttribute('lang')?.trim() || null;
+  let parsed: ReturnType<Readability<Element>['parse']> = null;
+  try {
+    parsed = new Readability<Element>(doc, { serializer: (el) => el as Element, charThreshold: READABILITY_CHAR_THRESHOLD }).parse();
+  } catch {
+    // Readability throws on some malformed trees; the fallback below still reads the page.
+    parsed = null;
+  }
+  if (parsed?.content && (parsed.textContent ?? '').trim().length > 0) {
+    return walk(parsed.content, { title: clean(parsed.title), byline: clean(parsed.byline), extractor: 'readability', lang, truncated });
+  }
+  const fallbackDoc = freshDocument();
+  const root = largestTextBlock(fallbackDoc);
+  return walk(root, { title: clean(fallbackDoc.title), byline: null, extractor: 'fallback', lang, truncated });
+}
+
+function clean(s: string | null | undefined): string | null {
+  const t = s?.replace(/\s+/g, ' ').trim();
+  return t ? t : null;
+}
+
+/**
+ * The element whose own paragraphs, list items and headings hold the most text: the "largest
+ * text block". Only direct children count, so a wrapper around the whole page does not win just
+ * by containing everything.
+ */
+function largestTextBlock(doc: Document): Element {
+  let best: Element | null = null;
+  let bestScore = 0;
+  for (const el of Array.from(doc.querySelectorAll('body, body *'))) {
+    if (SKIP.has(el.tagName.toUpperCase())) continue;
+    let score = 0;
+    for (const child of Array.from(el.children)) {
+      const tag = child.tagName.toUpperCase();
+      if (tag === 'P' || tag === 'LI' || tag === 'BLOCKQUOTE' || tag === 'PRE' || tag in HEADINGS) score += (child.textContent ?? '').length;
+      else if (tag === 'UL' || tag === 'OL') score += (child.textContent ?? '').length;
+    }
+    for (const node of Array.from(el.childNodes)) if (node.nodeType === 3) score += (node.textContent ?? '').trim().length;
+    if (score > bestScore) {
+      best = el;
+      bestScore = score;
+    }
+  }
+  return best ?? doc.body ?? doc.documentElement;
+}
+
+interface Meta {
+  title: string | null;
+  byline: string | null;
+  extractor: Extractor;
+  lang: string | null;
+  truncated: boolean;
+}
+
+function walk(root: Element, meta: Meta): Article {
+  const b = new ArticleBuilder();
+  // Iterative depth-first walk: deeply nested pages must not overflow the stack.
+  type Frame = { node: Node; exit: boolean; linkStart?: number; blockKind?: BlockKind; level?: number; listLeadIn?: number | null };
+  const stack: Frame[] = [{ node: root, exit: false }];
+  const leadIns: (number | null)[] = [];
+  while (stack.length > 0 && !b.truncated) {
+    const frame = stack.pop()!;
+    const node = frame.node;
+    if (frame.exit) {
+      const el = node as Element;
+      const tag = el.tagName.toUpperCase();
+      if (tag === 'A' && frame.linkStart !== undefined) {
+        const href = el.getAttribute('href');
+        if (href && !href.startsWith('javascript:')) b.addLink(frame.linkStart, href);
+      } else if (tag === 'UL' || tag === 'OL') {
+        leadIns.pop();
+      } else if (frame.blockKind) {
+        const kind = frame.blockKind === 'paragraph' && isPseudoHeading(el) ? 'heading' : frame.blockKind;
+        const level = kind === 'heading' ? frame.level || 6 : 0;
+        b.endBlock(kind, level, kind === 'list-item' ? leadIns[leadIns.length - 1] ?? null : null);
+      }
+      continue;
+    }
+    if (node.nodeType === 3) {
+      b.append(node.nodeValue ?? '');
+      continue;
+    }
+    if (node.nodeType !== 1) continue;
+    const el = node as Element;
+    const tag = el.tagName.toUpperCase();
+    if (SKIP.has(tag) || el.hasAttribute('hidden') || /display\s*:\s*none/i.test(el.getAttribute('style') ?? '')) continue;
+    if (tag === 'BR') {
+      if (b.hasOpenText()) b.endBlock(currentKindOf(stack));
+      continue;
+    }
+    const level = HEADINGS[tag];
+    const kind: BlockKind | undefined = level ? 'heading' : BLOCK_KIND[tag];
+    const exit: Frame = { node, exit: true };
+    if (kind) {
+      // Text before a nested block belongs to a block of its own.
+      if (b.hasOpenText()) b.endBlock(currentKindOf(stack));
+      exit.blockKind = kind;
+      exit.level = level ?? 0;
+    }
+    if (tag === 'UL' || tag === 'OL') {
+      const prev = b.lastBlock();
+      leadIns.push(prev && prev.kind === 'paragraph' ? b.blockCount - 1 : null);
+    }
+    if (tag === 'A') exit.linkStart = b.cursor;
+    stack.push(exit);
+    const children = el.childNodes;
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, exit: false });
+  }
+  if (b.hasOpenText()) b.endBlock('paragraph');
+  return b.build(meta);
+}
+
+/** The kind of the innermost open block on the walk's stack, for text closed early by a `<br>` or a nested block. */
+function currentKindOf(stack: { exit: boolean; blockKind?: BlockKind }[]): BlockKind {
+  for (let i = stack.length - 1; i >= 0; i--) {
+    const f = stack[i]!;
+    if (f.exit && f.blockKind) return f.blockKind;
+  }
+  return 'paragraph';
+}
+
+function isPseudoHeading(el: Element): boolean {
+  if (el.tagName.toUpperCase() !== 'P') return false;
+  const text = (el.textContent ?? '').trim();
+  if (text === '' || text.length > PSEUDO_HEADING_MAX_CHARS || /[.!?:;,]$/.test(text)) return false;
+  const kids = Array.from(el.children);
+  if (kids.length !== 1) return false;
+  const only = kids[0]!;
+  return ['STRONG', 'B'].includes(only.tagName.toUpperCase()) && (only.textContent ?? '').trim() === text;
+}

@@ -1,0 +1,31 @@
+/** The one-line summary shared by the CLI, the panel and the exports. */
+import { LEVELS, levelText, type Level } from '../levels';
+import type { Report } from '../report-schema';
+
+export function summaryLine(report: Report): string {
+  const parts = [`${report.stats.claims} claim${report.stats.claims === 1 ? '' : 's'}`];
+  for (const { value } of LEVELS) {
+    const n = report.stats.byLabel[value];
+    if (n) parts.push(`${n} ${levelText(value as Level)}`);
+  }
+  const cited = report.citations.length;
+  if (cited > 0) {
+    const unverified = report.stats.citations['unverified'] ?? 0;
+    parts.push(`${cited} citation${cited === 1 ? '' : 's'}${unverified ? `, ${unverified} unverified` : ''}`);
+  }
+  return parts.join(' · ');
+}
+
+/** Links to a study's records, strongest identifier first. */
+export function studyLinks(s: { doi: string | null; pmid: string | null; pmcid: string | null; nct: string | null }): { label: string; url: string }[] {
+  const links: { label: string; url: string }[] = [];
+  if (s.doi) links.push({ label: `doi:${s.doi}`, url: `https://doi.org/${s.doi}` });
+  if (s.pmid) links.push({ label: `PMID ${s.pmid}`, url: `https://pubmed.ncbi.nlm.nih.gov/${s.pmid}/` });
+  if (s.pmcid) links.push({ label: s.pmcid, url: `https://pmc.ncbi.nlm.nih.gov/articles/${s.pmcid}/` });
+  if (s.nct) links.push({ label: s.nct, url: `https://clinicaltrials.gov/study/${s.nct}` });
+  return links;
+}
+
+export function studyCitation(s: { authors: string | null; year: number | null; journal: string | null; title: string }): string {
+  return [s.authors, s.year ? `(${s.year})` : null, s.title, s.journal].filter(Boolean).join(' ');
+}

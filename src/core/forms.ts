@@ -1,0 +1,107 @@
+/**
+ * Surface forms: the small pattern language of the lexicon.
+ *   "pain relief"     the words in order (case, accents and apostrophes ignored)
+ *   "reduc* .. pain"  `reduc*` is any word starting with "reduc"; `..` skips up to MAX_GAP words
+ * Forms compile to steps; a `FormIndex` finds every form of every entry in a token list in one pass.
+ */
+import { normalizeWord, tokenize, type Token } from './tokens';
+
+/** How many words `..` may skip: enough for "reduce the level of pain", short enough to stay in one phrase. */
+export const MAX_GAP = 3;
+
+export type Step = { word: string } | { prefix: string } | { gap: true };
+
+export function compileForm(form: string): Step[] {
+  const steps: Step[] = [];
+  for (const raw of form.trim().split(/\s+/)) {
+    if (raw === '..') {
+      steps.push({ gap: true });
+    } else if (raw.endsWith('*') && raw.length > 1) {
+      steps.push({ prefix: normalizeWord(raw.slice(0, -1)) });
+    } else {
+      // A raw word may split into several tokens ("IL-6" -> "il", "6"; "1.5mg" -> "1.5", "mg").
+      for (const t of tokenize(raw)) steps.push({ word: t.norm });
+    }
+  }
+  if (steps.length === 0 || 'gap' in steps[0]! || 'gap' in steps[steps.length - 1]!) {
+    throw new Error(`form "${form}" must start and end with a word`);
+  }
+  return steps;
+}
+
+export interface Hit<K> {
+  key: K;
+  /** Token index range [first, last] in the sentence. */
+  first: number;
+  last: number;
+}
+
+interface Entry<K> {
+  key: K;
+  steps: Step[];
+}
+
+function stepMatches(step: Step, norm: string): boolean {
+  if ('word' in step) return step.word === norm;
+  if ('prefix' in step) return norm.startsWith(step.prefix);
+  return false;
+}
+
+/** Shortest match of `steps[s..]` starting at token `i`; returns the last token index or -1. */
+function matchFrom(steps: Step[], s: number, tokens: Token[], i: number): number {
+  if (s === steps.length) return i - 1;
+  const step = steps[s]!;
+  if ('gap' in step) {
+    for (let skip = 0; skip <= MAX_GAP && i + skip <= tokens.length; skip++) {
+      // A gap never crosses a clause mark: "reduces fatigue; pain" is not "reduces pain".
+      if (skip > 0 && CLAUSE_MARKS.has(tokens[i + skip - 1]!.norm)) break;
+      const end = matchFrom(steps, s + 1, tokens, i + skip);
+      if (end >= 0) return end;
+    }
+    return -1;
+  }
+  if (i >= tokens.length || !stepMatches(step, tokens[i]!.norm)) return -1;
+  return matchFrom(steps, s + 1, tokens, i + 1);
+}
+
+const CLAUSE_MARKS = new Set([';', ':', '?']);
+
+/**
+ * All forms of all entries, indexed by their first step so a sentence costs one map lookup per
+ * token (plus one per prefix length for wildcard first words), whatever the lexicon's size.
+ */
+export class FormIndex<K> {
+  private readonly byWord = new Map<string, Entry<K>[]>();
+  private readonly byPrefix = new Map<string, Entry<K>[]>();
+  private maxPrefix = 0;
+
+  add(key: K, form: string): void {
+    const steps = compileForm(form);
+    const first = steps[0]!;
+    const [map, k] = 'word' in first ? [this.byWord, first.word] : [this.byPrefix, (first as { prefix: string }).prefix];
+    if (!('word' in first)) this.maxPrefix = Math.max(this.maxPrefix, k.length);
+    const list = map.get(k);
+    if (list) list.push({ key, steps });
+    else map.set(k, [{ key, steps }]);
+  }
+
+  find(tokens: Token[]): Hit<K>[] {
+    const hits: Hit<K>[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const norm = tokens[i]!.norm;
+      this.tryAll(this.byWord.get(norm), tokens, i, hits);
+      for (let len = 1; len <= Math.min(norm.length, this.maxPrefix); len++) {
+        this.tryAll(this.byPrefix.get(norm.slice(0, len)), tokens, i, hits);
+      }
+    }
+    return hits;
+  }
+
+  private tryAll(entries: Entry<K>[] | undefined, tokens: Token[], i: number, hits: Hit<K>[]): void {
+    if (!entries) return;
+    for (const e of entries) {
+      const last = matchFrom(e.steps, 0, tokens, i);
+      if (last >= 0) hits.push({ key: e.key, first: i, last });
+    }
+  }
+}

@@ -1,0 +1,268 @@
+/**
+ * match: sentences -> claim matches. Each sentence's words are looked up once in the lexicon
+ * (concepts) and in the cue lists; the claims whose concepts appear are the candidates, and each
+ * candidate's patterns are checked against the sentence and its context (section heading and
+ * list lead-in). The page's stance towards each matched claim is read from the cues that are
+ * not part of the claim's own words.
+ */
+import { CLAIM_CONCEPT_KINDS, type CompiledClaim, type CueKind, type PreparedDb } from './db';
+import type { Hit } from './forms';
+import type { Stance } from './levels';
+import { MAX_CLAIMS_PER_SENTENCE } from './limits';
+import type { Sentence } from './segment';
+import type { PageSubject } from './subject';
+import { tokenize, type Token } from './tokens';
+
+export interface ClaimMatch {
+  sentence: Sentence;
+  /** null when the sentence makes a checkable claim about LDN that no database claim covers. */
+  claim: CompiledClaim | null;
+  stance: Stance;
+  hedged: boolean;
+  /** Concepts found in the sentence that satisfied the claim. */
+  concepts: string[];
+  /** Concepts the claim needed that came from the section heading or list lead-in. */
+  contextConcepts: string[];
+  /** The sentence's own words that matched, in order. */
+  words: string[];
+  /** How fully the sentence itself states the claim, 0-1 (context and implied subject count less). */
+  score: number;
+  /** Every concept found in the sentence (grading looks for `outdated` markers among them). */
+  sentenceConcepts: string[];
+  /** Cue words found in the sentence outside the claim's own words, by kind. */
+  cues: Partial<Record<CueKind, string[]>>;
+}
+
+// Score weights: a group found in the sentence counts fully; one supplied by the heading or
+// lead-in counts less, and so does a subject only implied by "it" on a page about LDN.
+const CONTEXT_WEIGHT = 0.5;
+const IMPLIED_SUBJECT_WEIGHT = 0.6;
+/** A negation cue may follow what it negates by this many words ("pain did not improve"). */
+const NEGATION_AFTER_WINDOW = 3;
+
+interface Analysed {
+  tokens: Token[];
+  concepts: Hit<string>[];
+  cues: Hit<CueKind>[];
+}
+
+interface Context {
+  concepts: Set<string>;
+  hedged: boolean;
+}
+
+interface PatternResult {
+  claim: CompiledClaim;
+  hits: Hit<string>[];
+  contextConcepts: string[];
+  groups: number;
+  score: number;
+}
+
+export function match(sentences: Sentence[], subject: PageSubject, db: PreparedDb): ClaimMatch[] {
+  const contextCache = new Map<string, Context>();
+  const contextOf = (text: string | null): Context | null => {
+    if (text === null) return null;
+    let c = contextCache.get(text);
+    if (!c) {
+      const a = analyse(text, 0, db);
+      c = { concepts: new Set(a.concepts.map((h) => h.key)), hedged: a.cues.some((h) => h.key === 'hedge') };
+      contextCache.set(text, c);
+    }
+    return c;
+  };
+  const out: ClaimMatch[] = [];
+  for (const sentence of sentences) {
+    const a = analyse(sentence.text, sentence.start, db);
+    if (a.concepts.length === 0) continue;
+    const contexts = [contextOf(sentence.section), contextOf(sentence.leadIn)].filter((c): c is Context => c !== null);
+    out.push(...matchSentence(sentence, a, contexts, subject, db));
+  }
+  return out;
+}
+
+function analyse(text: string, offset: number, db: PreparedDb): Analysed {
+  const tokens = tokenize(text, offset);
+  return { tokens, concepts: db.concepts.find(tokens), cues: db.cues.find(tokens) };
+}
+
+function matchSentence(sentence: Sentence, a: Analysed, contexts: Context[], subject: PageSubject, db: PreparedDb): ClaimMatch[] {
+  const isQuestion = /\?['"”’)\]]*$/.test(sentence.text);
+  const anaphor = a.cues.some((c) => c.key === 'anaphor');
+  const contextConcepts = new Set(contexts.flatMap((c) => [...c.concepts]));
+  const contextHasCondition = [...contextConcepts].some((c) => db.conceptKind.get(c) === 'condition');
+  const present = new Map<string, Hit<string>[]>();
+  for (const h of a.concepts) {
+    const list = present.get(h.key);
+    if (list) list.push(h);
+    else present.set(h.key, [h]);
+  }
+  // Headings name topics ("LDN and fibromyalgia"); they claim something only when they say so outright.
+  const impliedSubjectAllowed = sentence.kind !== 'heading' && subject.aboutLdn && (anaphor || contextHasCondition || [...contextConcepts].some((c) => db.conceptKind.get(c) === 'subject'));
+
+  const candidates = new Set<CompiledClaim>();
+  for (const concept of present.keys()) for (const claim of db.claimsByConcept.get(concept) ?? []) candidates.add(claim);
+
+  const results: PatternResult[] = [];
+  for (const claim of candidates) {
+    const r = evaluate(claim, present, contextConcepts, impliedSubjectAllowed, sentence.kind === 'heading');
+    if (r) results.push(r);
+  }
+  results.sort((x, y) => y.groups - x.groups || y.score - x.score || tokenCount(y.hits) - tokenCount(x.hits) || x.claim.id.localeCompare(y.claim.id));
+
+  const kept: PatternResult[] = [];
+  for (const r of results) {
+    if (kept.length >= MAX_CLAIMS_PER_SENTENCE) break;
+    const mine = new Set(r.hits.map((h) => h.key));
+    const subsumed = kept.some((k) => {
+      const theirs = new Set(k.hits.map((h) => h.key));
+      return [...mine].every((c) => theirs.has(c));
+    });
+    if (!subsumed) kept.push(r);
+  }
+
+  const hedgedByContext = sentence.kind === 'list-item' && contexts.some((c) => c.hedged);
+  const build = (claim: CompiledClaim | null, hits: Hit<string>[], ctx: string[], score: number): ClaimMatch => {
+    const cues = cuesOutside(a.cues, hits);
+    return {
+      sentence,
+      claim,
+      stance: stanceOf(isQuestion, cues, hits, db),
+      hedged: cues.some((c) => c.key === 'hedge') || hedgedByContext,
+      concepts: unique(hits.map((h) => h.key)),
+      contextConcepts: ctx,
+      words: unique(hits.sort((x, y) => x.first - y.first).map((h) => surface(a.tokens, h, sentence))),
+      score: Math.round(score * 100) / 100,
+      sentenceConcepts: [...present.keys()],
+      cues: groupCues(a.tokens, cues, sentence),
+    };
+  };
+
+  if (kept.length > 0) return kept.map((r) => build(r.claim, r.hits, r.contextConcepts, r.score));
+  const unreviewed = unreviewedClaim(sentence, a, isQuestion, present, anaphor && subject.aboutLdn, db);
+  return unreviewed ? [build(null, unreviewed, [], 0)] : [];
+}
+
+function evaluate(
+  claim: CompiledClaim,
+  present: Map<string, Hit<string>[]>,
+  context: Set<string>,
+  impliedSubjectAllowed: boolean,
+  isHeading: boolean,
+): PatternResult | null {
+  let subjectHits: Hit<string>[] = [];
+  let subjectWeight = 1;
+  if (claim.subject.length > 0) {
+    subjectHits = claim.subject.flatMap((s) => present.get(s) ?? []);
+    if (subjectHits.length === 0) {
+      if (!impliedSubjectAllowed || !claim.subject.includes('ldn')) return null;
+      subjectWeight = IMPLIED_SUBJECT_WEIGHT;
+    }
+  }
+  let best: PatternResult | null = null;
+  for (const pattern of claim.patterns) {
+    if (pattern.none.some((c) => present.has(c))) continue;
+    const hits: Hit<string>[] = [...subjectHits];
+    const fromContext: string[] = [];
+    let inSentence = 0;
+    let ok = true;
+    for (const group of pattern.all) {
+      const found = group.find((c) => present.has(c));
+      if (found) {
+        hits.push(...present.get(found)!);
+        inSentence++;
+        continue;
+      }
+      const ctx = group.find((c) => context.has(c));
+      if (ctx && !isHeading && fromContext.length === 0) {
+        fromContext.push(ctx);
+        continue;
+      }
+      ok = false;
+      break;
+    }
+    if (!ok || inSentence === 0) continue;
+    const groups = pattern.all.length + (claim.subject.length > 0 ? 1 : 0);
+    const earned = inSentence + CONTEXT_WEIGHT * fromContext.length + (claim.subject.length > 0 ? subjectWeight : 0);
+    const r: PatternResult = { claim, hits, contextConcepts: fromContext, groups, score: earned / groups };
+    if (!best || r.groups > best.groups || (r.groups === best.groups && r.score > best.score)) best = r;
+  }
+  return best;
+}
+
+/**
+ * A sentence that names LDN (or refers to it on a page about LDN) and says what it does or
+ * treats is a checkable claim even when the database has no entry for it.
+ */
+function unreviewedClaim(
+  sentence: Sentence,
+  a: Analysed,
+  isQuestion: boolean,
+  present: Map<string, Hit<string>[]>,
+  anaphorOnLdnPage: boolean,
+  db: PreparedDb,
+): Hit<string>[] | null {
+  if (sentence.kind === 'heading' || isQuestion || a.cues.some((c) => c.key === 'call-to-action')) return null;
+  const subjectHits = present.get('ldn') ?? [];
+  if (subjectHits.length === 0 && !anaphorOnLdnPage) return null;
+  const claimHits = a.concepts.filter((h) => CLAIM_CONCEPT_KINDS.has(db.conceptKind.get(h.key) ?? '') && db.conceptKind.get(h.key) !== 'condition');
+  if (claimHits.length === 0) return null;
+  return [...subjectHits, ...claimHits];
+}
+
+function stanceOf(isQuestion: boolean, cues: Hit<CueKind>[], own: Hit<string>[], db: PreparedDb): Stance {
+  if (isQuestion) return 'questions';
+  if (cues.some((c) => c.key === 'distancing')) return 'distances';
+  if (isNegated(cues, own, db)) return 'denies';
+  if (cues.some((c) => c.key === 'reported-speech')) return 'reports';
+  return 'asserts';
+}
+
+/**
+ * A negation denies the claim when, within one clause, it comes before one of the claim's
+ * non-subject words ("LDN did not reduce pain") or shortly after one ("pain did not improve").
+ */
+function isNegated(cues: Hit<CueKind>[], own: Hit<string>[], db: PreparedDb): boolean {
+  const breaks = cues.filter((c) => c.key === 'clause-break').map((c) => c.first);
+  const targets = own.filter((h) => db.conceptKind.get(h.key) !== 'subject');
+  for (const neg of cues) {
+    if (neg.key !== 'negation') continue;
+    for (const t of targets) {
+      const [from, to] = t.first > neg.last ? [neg.last, t.first] : [t.last, neg.first];
+      const near = t.first > neg.last || neg.first - t.last <= NEGATION_AFTER_WINDOW;
+      if (near && !breaks.some((b) => b > from && b < to)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Cues overlapping the claim's own words are part of them: "not addictive" is a claim, not a
+ * denial. Negations inside a pseudo-negation ("not only") deny nothing.
+ */
+function cuesOutside(cues: Hit<CueKind>[], own: Hit<string>[]): Hit<CueKind>[] {
+  const overlaps = (c: Hit<unknown>, hs: Hit<unknown>[]) => hs.some((h) => c.first <= h.last && c.last >= h.first);
+  const pseudo = cues.filter((c) => c.key === 'pseudo-negation');
+  return cues.filter((c) => c.key === 'clause-break' || (!overlaps(c, own) && !(c.key === 'negation' && overlaps(c, pseudo))));
+}
+
+function groupCues(tokens: Token[], cues: Hit<CueKind>[], sentence: Sentence): Partial<Record<CueKind, string[]>> {
+  const out: Partial<Record<CueKind, string[]>> = {};
+  for (const c of cues) {
+    if (c.key === 'clause-break' || c.key === 'anaphor' || c.key === 'pseudo-negation') continue;
+    (out[c.key] ??= []).push(surface(tokens, c, sentence));
+  }
+  return out;
+}
+
+function surface(tokens: Token[], h: { first: number; last: number }, sentence: Sentence): string {
+  return sentence.text.slice(tokens[h.first]!.start - sentence.start, tokens[h.last]!.end - sentence.start);
+}
+
+function tokenCount(hits: Hit<string>[]): number {
+  return hits.reduce((n, h) => n + h.last - h.first + 1, 0);
+}
+
+function unique<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}

@@ -1,0 +1,55 @@
+/**
+ * The pipeline, in one direction: extract -> segment -> match -> grade -> cite -> report.
+ * Callers bring the page (a document factory or plain text) and a prepared database; nothing
+ * here touches the network, the file system or any browser-extension API.
+ */
+import type { Article } from './article';
+import { articleFromText } from './plain-text';
+import type { PreparedDb } from './db';
+import { extractArticle } from './extract';
+import { grade } from './grade';
+import { match } from './match';
+import { buildReport, round } from './report';
+import type { Report } from './report-schema';
+import { segment } from './segment';
+import { pageSubject } from './subject';
+
+export interface CheckOptions {
+  url?: string | null;
+  /** Defaults to `performance.now`; tests pass a fake clock. */
+  clock?: () => number;
+  now?: Date;
+  /** Treat the page as being about LDN whatever it says ("check anyway", pasted text). */
+  assumeAboutLdn?: boolean;
+}
+
+export type PageInput =
+  | { kind: 'document'; freshDocument: () => Document; truncated?: boolean }
+  | { kind: 'text'; text: string };
+
+export function checkPage(input: PageInput, db: PreparedDb, options: CheckOptions = {}): Report {
+  const clock = options.clock ?? (() => performance.now());
+  const t0 = clock();
+  const article: Article = input.kind === 'document'
+    ? extractArticle({ freshDocument: input.freshDocument, truncated: input.truncated })
+    : articleFromText(input.text);
+  const t1 = clock();
+  const sentences = segment(article);
+  const subject = pageSubject(article, db, options.assumeAboutLdn ?? false);
+  const t2 = clock();
+  const matches = match(sentences, subject, db);
+  const t3 = clock();
+  const graded = grade(matches);
+  const t4 = clock();
+  return buildReport({
+    url: options.url ?? null,
+    article,
+    subject,
+    sentenceCount: sentences.length,
+    claims: graded,
+    citations: [],
+    db,
+    timingsMs: { extract: round(t1 - t0), segment: round(t2 - t1), match: round(t3 - t2), grade: round(t4 - t3), cite: 0 },
+    now: options.now ?? new Date(),
+  }, t0, clock);
+}

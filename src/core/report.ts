@@ -1,0 +1,123 @@
+/** report: everything the stages found -> one Report, validated against its schema. */
+import type { Article } from './article';
+import type { PreparedDb } from './db';
+import type { GradedClaim } from './grade';
+import { DISCLAIMER, levelText } from './levels';
+import { Report, REPORT_SCHEMA_ID, type Notice, type ReportCitation, type StudyRef } from './report-schema';
+import type { PageSubject } from './subject';
+
+export interface ReportInput {
+  url: string | null;
+  article: Article;
+  subject: PageSubject;
+  sentenceCount: number;
+  claims: GradedClaim[];
+  citations: ReportCitation[];
+  db: PreparedDb;
+  timingsMs: Omit<Report['timingsMs'], 'report' | 'total'>;
+  now: Date;
+}
+
+export function buildReport(input: ReportInput, startedAt: number, clock: () => number): Report {
+  const { article, subject, db } = input;
+  const studies: Record<string, StudyRef> = {};
+  const claims = input.claims.map((c) => {
+    for (const id of c.claim?.studies ?? []) {
+      const s = db.compiled.studies[id];
+      if (s) studies[id] = s;
+    }
+    return {
+      sentence: c.sentence.text,
+      start: c.sentence.start,
+      end: c.sentence.end,
+      claimId: c.claim?.id ?? null,
+      label: c.label,
+      labelText: levelText(c.label),
+      asserted: c.stance === 'asserts' || c.stance === 'reports',
+      stance: c.stance,
+      hedged: c.hedged,
+      flags: c.flags,
+      statement: c.claim?.statement ?? null,
+      rationale: c.claim?.rationale ?? null,
+      studies: c.claim?.studies ?? [],
+      section: c.sentence.section,
+      outdatedNote: c.outdatedNote,
+      why: { concepts: c.concepts, contextConcepts: c.contextConcepts, words: c.words, cues: c.cues as Record<string, string[]>, score: c.score },
+    };
+  });
+  const report: Report = {
+    schema: REPORT_SCHEMA_ID,
+    generatedAt: input.now.toISOString(),
+    source: {
+      url: input.url,
+      title: article.title,
+      byline: article.byline,
+      extractor: article.extractor,
+      words: countWords(article.text),
+      language: subject.language,
+      aboutLdn: subject.aboutLdn,
+      ldnMentions: subject.ldnMentions,
+      truncated: article.truncated,
+    },
+    articleText: article.text,
+    claims,
+    citations: input.citations,
+    studies,
+    stats: {
+      sentences: input.sentenceCount,
+      claims: claims.length,
+      byLabel: countBy(claims.map((c) => c.label)),
+      byFlag: countBy(claims.flatMap((c) => c.flags)),
+      citations: countBy(input.citations.map((c) => c.status)),
+    },
+    notices: notices(article, subject, claims.length),
+    database: { version: db.compiled.version, reviewed: db.compiled.reviewed, claims: db.compiled.claims.length },
+    timingsMs: { ...input.timingsMs, report: 0, total: 0 },
+    disclaimer: DISCLAIMER,
+  };
+  const end = clock();
+  report.timingsMs.report = round(end - startedAt - sum(input.timingsMs));
+  report.timingsMs.total = round(end - startedAt);
+  // The contract is checked on every report, so a bug surfaces here and not in the panel.
+  return Report.parse(report);
+}
+
+function notices(article: Article, subject: PageSubject, claims: number): Notice[] {
+  const out: Notice[] = [];
+  if (article.text.trim() === '') {
+    out.push({ code: 'no-text', message: 'The page has no readable text to check.' });
+    return out;
+  }
+  if (article.extractor === 'fallback') {
+    out.push({ code: 'fallback-extractor', message: 'No article was recognised, so the largest block of text on the page was checked instead.' });
+  }
+  if (article.truncated) {
+    out.push({ code: 'truncated', message: 'The page is very long; only its first part was checked.' });
+  }
+  if (subject.language === 'other') {
+    out.push({ code: 'not-english', message: 'The page does not seem to be in English; Evidence Lens only reads English, so claims may be missed.' });
+  }
+  if (!subject.aboutLdn) {
+    out.push({ code: 'not-about-ldn', message: 'The page does not seem to be about low-dose naltrexone (LDN); only sentences that name it were checked.' });
+  }
+  if (claims === 0) out.push({ code: 'no-claims', message: 'No health claims about LDN were found on this page.' });
+  return out;
+}
+
+function countWords(text: string): number {
+  return (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+}
+
+function countBy(values: string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const v of values) out[v] = (out[v] ?? 0) + 1;
+  return out;
+}
+
+function sum(o: Record<string, number>): number {
+  return Object.values(o).reduce((a, b) => a + b, 0);
+}
+
+export function round(ms: number): number {
+  return Math.round(ms * 100) / 100;
+}
