@@ -45,7 +45,8 @@ export function extractArticle({ freshDocument, truncated = false }: ExtractOpti
     // Readability throws on some malformed trees; the fallback below still reads the page.
     parsed = null;
   }
-  if (parsed?.content && (parsed.textContent ?? '').trim().length > 0) {
+  // Readability always returns its best attempt; below its own threshold that attempt is not an article.
+  if (parsed?.content && (parsed.textContent ?? '').trim().length >= READABILITY_CHAR_THRESHOLD) {
     return walk(parsed.content, { title: clean(parsed.title), byline: clean(parsed.byline), extractor: 'readability', lang, truncated });
   }
   const fallbackDoc = freshDocument();

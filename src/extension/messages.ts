@@ -1,0 +1,106 @@
+/**
+ * Every message that crosses a boundary between the extension's parts, typed and checked with
+ * zod on arrival. Names carry their route: `panel-bg-*` (side panel -> background),
+ * `bg-cs-*` (background -> content script), `bg-panel-*` (background -> side panel, broadcast).
+ * Replies are `Result`s (ok / error) because an `Error` does not survive structured cloning.
+ *
+ * A receiver first checks the sender (`isFromOurExtension`), then parses; anything that fails
+ * either check is ignored, never answered. Content scripts never listen to `window.postMessage`.
+ */
+import * as z from 'zod/mini';
+import { Report } from '../core/report-schema';
+
+const tabId = z.int().check(z.nonnegative());
+const claimIndex = z.int().check(z.nonnegative());
+
+// ---- side panel -> background -------------------------------------------------------------
+
+export const PanelToBackground = z.discriminatedUnion('type', [
+  /** Inject the content script into the tab (if needed) and check the page. */
+  z.object({ type: z.literal('panel-bg-check'), tabId, assumeAboutLdn: z.boolean() }),
+  /** The report kept for the tab, or null. */
+  z.object({ type: z.literal('panel-bg-get-report'), tabId }),
+  /** Scroll the page to a claim's sentence and flash it. */
+  z.object({ type: z.literal('panel-bg-reveal'), tabId, index: claimIndex }),
+  /** Show or remove the in-page highlights. */
+  z.object({ type: z.literal('panel-bg-set-highlights'), tabId, on: z.boolean() }),
+]);
+export type PanelToBackground = z.infer<typeof PanelToBackground>;
+
+// ---- background -> content script ----------------------------------------------------------
+
+export const BackgroundToContent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('bg-cs-check'), assumeAboutLdn: z.boolean(), highlights: z.boolean() }),
+  z.object({ type: z.literal('bg-cs-reveal'), index: claimIndex }),
+  z.object({ type: z.literal('bg-cs-set-highlights'), on: z.boolean() }),
+]);
+export type BackgroundToContent = z.infer<typeof BackgroundToContent>;
+
+// ---- background -> side panel (broadcast) ----------------------------------------------------
+
+export const BackgroundToPanel = z.object({
+  type: z.literal('bg-panel-report-changed'),
+  tabId,
+});
+export type BackgroundToPanel = z.infer<typeof BackgroundToPanel>;
+
+// ---- replies --------------------------------------------------------------------------------
+
+/** Why a request failed, as a code (for logic and tests) plus a sentence (for people). */
+export const ERROR_CODES = ['no-access', 'not-a-page', 'no-tab', 'check-failed', 'not-found', 'bad-request'] as const;
+export const Failure = z.object({ ok: z.literal(false), code: z.enum(ERROR_CODES), message: z.string() });
+export type Failure = z.infer<typeof Failure>;
+
+/** How many of the report's claims were found again in the live page. */
+export const Anchoring = z.object({ anchored: z.int().check(z.nonnegative()), total: z.int().check(z.nonnegative()) });
+export type Anchoring = z.infer<typeof Anchoring>;
+
+export const CheckReply = z.union([
+  z.object({ ok: z.literal(true), report: Report, anchoring: Anchoring }),
+  Failure,
+]);
+export type CheckReply = z.infer<typeof CheckReply>;
+
+export const ReportReply = z.union([
+  z.object({ ok: z.literal(true), report: z.nullable(Report), anchoring: z.nullable(Anchoring) }),
+  Failure,
+]);
+export type ReportReply = z.infer<typeof ReportReply>;
+
+export const AckReply = z.union([z.object({ ok: z.literal(true) }), Failure]);
+export type AckReply = z.infer<typeof AckReply>;
+
+export function failure(code: Failure['code'], message: string): Failure {
+  return { ok: false, code, message };
+}
+
+// ---- sender checks --------------------------------------------------------------------------
+
+/** The part of `runtime.MessageSender` the checks read. */
+export interface SenderLike {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+}
+
+/**
+ * True when the message comes from this extension. Other extensions (via
+ * `externally_connectable`, which we do not declare) and web pages carry another `id` or none.
+ */
+export function isFromOurExtension(sender: SenderLike, ourId: string): boolean {
+  return typeof sender.id === 'string' && sender.id === ourId;
+}
+
+/**
+ * True when the sender is one of our own pages (the side panel): our id and a URL on our
+ * origin. A content script shares our id but reports the web page's URL, so it fails this.
+ */
+export function isFromOurPage(sender: SenderLike, ourId: string, ourOrigin: string): boolean {
+  return isFromOurExtension(sender, ourId) && typeof sender.url === 'string' && sender.url.startsWith(ourOrigin);
+}
+
+/** Parses `data` with `schema`; returns null instead of throwing, so receivers can ignore junk. */
+export function parseOrNull<T>(schema: z.ZodMiniType<T>, data: unknown): T | null {
+  const r = z.safeParse(schema, data);
+  return r.success ? r.data : null;
+}

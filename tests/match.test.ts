@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { checkSentence } from '../src/core/check-sentence';
+import { checkPage } from '../src/core/pipeline';
+import { fixtureDb } from './helpers/db';
+
+// A two-claim fixture over the real core lexicon, so these tests pin the matcher's reading of
+// stance, not the contents of the curated database.
+const db = fixtureDb(`
+concepts:
+  migraine:
+    kind: condition
+    label: migraine
+    forms: [migraine*, headache disorder*]
+  pregnancy-test:
+    kind: population
+    label: pregnancy
+    forms: [pregnan*]
+`, `
+- id: migraine-relief
+  topic: migraine
+  condition: migraine
+  statement: LDN relieves migraine.
+  level: no-evidence
+  rationale: Nothing published supports this in the fixture world.
+  studies: []
+  reviewed: 2026-11-24
+  patterns: [{ all: [[migraine], [improvement, pain-relief]] }]
+  examples: [LDN eases migraine., LDN helps migraine sufferers., Migraines improved on LDN.]
+  nearMisses: [Migraine is common., LDN is a pill.]
+- id: pregnancy-safe
+  topic: pregnancy
+  condition: pregnancy
+  statement: LDN is safe in pregnancy.
+  level: no-evidence
+  rationale: Nothing published supports this in the fixture world.
+  studies: []
+  reviewed: 2026-11-24
+  patterns: [{ all: [[pregnancy-test], [safe]] }]
+  examples: [LDN is safe in pregnancy., Pregnant women can safely take LDN., It is safe during pregnancy.]
+  nearMisses: [Pregnancy is nine months., LDN is cheap.]
+`);
+
+const read = (s: string) => checkSentence(s, db).map((m) => ({ id: m.claim?.id ?? null, stance: m.stance, hedged: m.hedged, flags: m.flags }));
+
+describe('match: stance', () => {
+  it('reads a plain statement as asserted', () => {
+    expect(read('LDN eases migraine for many people.')).toEqual([{ id: 'migraine-relief', stance: 'asserts', hedged: false, flags: [] }]);
+  });
+
+  it('reads negation as a denial, and flags it', () => {
+    for (const s of ['LDN did not ease migraine in the trial.', 'There is no evidence that LDN helps migraine.', 'LDN failed to relieve migraine pain.']) {
+      expect(read(s)[0], s).toMatchObject({ id: 'migraine-relief', stance: 'denies', flags: ['negated'] });
+    }
+  });
+
+  it('keeps a negation in another clause out of scope', () => {
+    expect(read('LDN is not a painkiller, but it eases migraine.')[0]).toMatchObject({ stance: 'asserts' });
+  });
+
+  it('does not read "not only" as a denial', () => {
+    expect(read('LDN not only eases migraine but also lifts mood.')[0]).toMatchObject({ stance: 'asserts' });
+  });
+
+  it('reads questions, distancing and reported speech', () => {
+    expect(read('Can LDN ease migraine?')[0]).toMatchObject({ stance: 'questions' });
+    expect(read('Proponents claim LDN eases migraine.')[0]).toMatchObject({ stance: 'distances' });
+    expect(read('LDN is marketed as a way to ease migraine.')[0]).toMatchObject({ stance: 'distances' });
+    expect(read('Patients report that LDN eases migraine.')[0]).toMatchObject({ stance: 'reports' });
+  });
+
+  it('reads hedging without changing the stance', () => {
+    expect(read('LDN may ease migraine.')[0]).toMatchObject({ stance: 'asserts', hedged: true });
+    expect(read('Preliminary reports suggest LDN helps migraine.')[0]).toMatchObject({ stance: 'asserts', hedged: true });
+  });
+
+  it('flags certain language over weak evidence as overstated', () => {
+    expect(read('LDN is a proven treatment that eases migraine.')[0]!.flags).toContain('overstated');
+    expect(read('LDN may ease migraine.')[0]!.flags).not.toContain('overstated');
+  });
+
+  it('flags "a study found" without a citation as unsourced, and not when one is given', () => {
+    expect(read('A study found that LDN eases migraine.')[0]!.flags).toContain('unsourced-study');
+    expect(read('A study found that LDN eases migraine (Smith et al., 2019).')[0]!.flags).not.toContain('unsourced-study');
+    expect(read('A study found that LDN eases migraine [3].')[0]!.flags).not.toContain('unsourced-study');
+  });
+});
+
+describe('match: subject and context', () => {
+  it('needs the page to be about LDN before "it" stands for LDN', () => {
+    const about = checkPage({ kind: 'text', text: 'Notes on LDN.\nLDN is low-dose naltrexone. It is safe during pregnancy.' }, db);
+    expect(about.claims.map((c) => c.claimId)).toEqual(['pregnancy-safe']);
+    const other = checkPage({ kind: 'text', text: 'Notes on folic acid.\nFolic acid is a vitamin. It is safe during pregnancy.' }, db);
+    expect(other.claims).toEqual([]);
+    expect(other.notices.map((n) => n.code)).toContain('not-about-ldn');
+  });
+
+  it('takes a missing concept from the section heading', () => {
+    const r = checkPage({ kind: 'text', text: 'LDN for migraine\nMany readers say it helped them a lot.\nLDN is low-dose naltrexone.' }, db);
+    expect(r.claims[0]).toMatchObject({ claimId: 'migraine-relief', stance: 'reports' });
+    expect(r.claims[0]!.why.contextConcepts).toEqual(['migraine']);
+  });
+
+  it('reports a checkable LDN claim the database lacks as not-reviewed, and skips plain sentences', () => {
+    const r = checkPage({ kind: 'text', text: 'LDN reduces inflammation in the gut.\nWe are open on Saturdays.\nLDN is taken at night.' }, db, { assumeAboutLdn: true });
+    expect(r.claims.map((c) => [c.label, c.sentence])).toEqual([['not-reviewed', 'LDN reduces inflammation in the gut.']]);
+    expect(r.claims[0]!.claimId).toBeNull();
+  });
+
+  it('names the words that matched', () => {
+    const [m] = checkSentence('Migraines got much better on LDN.', db);
+    expect(m!.words).toEqual(['Migraines', 'better', 'LDN']);
+  });
+});
