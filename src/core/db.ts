@@ -53,7 +53,10 @@ export interface CompiledClaim {
 export interface StudySummary {
   id: string;
   title: string;
+  /** For display: "Smith et al.", "Smith & Jones". */
   authors: string | null;
+  /** Every author's family name (or organisation), for matching citations. */
+  authorFamilies: string[];
   journal: string | null;
   year: number | null;
   doi: string | null;
@@ -64,6 +67,12 @@ export interface StudySummary {
   participants: number | null;
   finding: string;
   dose: 'low' | 'standard' | 'none';
+  /** True when the page read confirmed title, journal or registry, year and an identifier. */
+  verified: boolean;
+  /** False when no copy of the work was ever seen: it is known only from other pages' citations. */
+  seen: boolean;
+  /** CSL type: `speech` is a conference talk, `report` a label or agency document, `dataset` a registry record. */
+  type: string;
 }
 
 export interface CompiledDb {
@@ -77,9 +86,6 @@ export interface CompiledDb {
   claims: CompiledClaim[];
   studies: Record<string, StudySummary>;
 }
-
-/** Concepts whose kinds describe what a drug does or treats: a sentence naming LDN and one of these is a checkable claim. */
-export const CLAIM_CONCEPT_KINDS = new Set(['effect', 'mechanism', 'safety', 'symptom', 'condition']);
 
 export interface PreparedDb {
   compiled: CompiledDb;

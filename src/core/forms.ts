@@ -34,6 +34,8 @@ export interface Hit<K> {
   /** Token index range [first, last] in the sentence. */
   first: number;
   last: number;
+  /** Token indexes the form's own words matched (a `..` gap's words are not among them). */
+  words: number[];
 }
 
 interface Entry<K> {
@@ -41,27 +43,33 @@ interface Entry<K> {
   steps: Step[];
 }
 
-function stepMatches(step: Step, norm: string): boolean {
-  if ('word' in step) return step.word === norm;
-  if ('prefix' in step) return norm.startsWith(step.prefix);
+function stepMatches(step: Step, token: Token): boolean {
+  if ('word' in step) return step.word === token.norm || step.word === token.alt;
+  if ('prefix' in step) return token.norm.startsWith(step.prefix);
   return false;
 }
 
-/** Shortest match of `steps[s..]` starting at token `i`; returns the last token index or -1. */
-function matchFrom(steps: Step[], s: number, tokens: Token[], i: number): number {
+/**
+ * Shortest match of `steps[s..]` starting at token `i`, pushing the indexes of matched words
+ * onto `words`; returns the last token index or -1 (and leaves `words` as it found it).
+ */
+function matchFrom(steps: Step[], s: number, tokens: Token[], i: number, words: number[]): number {
   if (s === steps.length) return i - 1;
   const step = steps[s]!;
   if ('gap' in step) {
     for (let skip = 0; skip <= MAX_GAP && i + skip <= tokens.length; skip++) {
       // A gap never crosses a clause mark: "reduces fatigue; pain" is not "reduces pain".
       if (skip > 0 && CLAUSE_MARKS.has(tokens[i + skip - 1]!.norm)) break;
-      const end = matchFrom(steps, s + 1, tokens, i + skip);
+      const end = matchFrom(steps, s + 1, tokens, i + skip, words);
       if (end >= 0) return end;
     }
     return -1;
   }
-  if (i >= tokens.length || !stepMatches(step, tokens[i]!.norm)) return -1;
-  return matchFrom(steps, s + 1, tokens, i + 1);
+  if (i >= tokens.length || !stepMatches(step, tokens[i]!)) return -1;
+  words.push(i);
+  const end = matchFrom(steps, s + 1, tokens, i + 1, words);
+  if (end < 0) words.pop();
+  return end;
 }
 
 const CLAUSE_MARKS = new Set([';', ':', '?']);
@@ -88,8 +96,9 @@ export class FormIndex<K> {
   find(tokens: Token[]): Hit<K>[] {
     const hits: Hit<K>[] = [];
     for (let i = 0; i < tokens.length; i++) {
-      const norm = tokens[i]!.norm;
+      const { norm, alt } = tokens[i]!;
       this.tryAll(this.byWord.get(norm), tokens, i, hits);
+      if (alt) this.tryAll(this.byWord.get(alt), tokens, i, hits);
       for (let len = 1; len <= Math.min(norm.length, this.maxPrefix); len++) {
         this.tryAll(this.byPrefix.get(norm.slice(0, len)), tokens, i, hits);
       }
@@ -100,8 +109,9 @@ export class FormIndex<K> {
   private tryAll(entries: Entry<K>[] | undefined, tokens: Token[], i: number, hits: Hit<K>[]): void {
     if (!entries) return;
     for (const e of entries) {
-      const last = matchFrom(e.steps, 0, tokens, i);
-      if (last >= 0) hits.push({ key: e.key, first: i, last });
+      const words: number[] = [];
+      const last = matchFrom(e.steps, 0, tokens, i, words);
+      if (last >= 0) hits.push({ key: e.key, first: i, last, words });
     }
   }
 }

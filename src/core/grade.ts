@@ -2,6 +2,7 @@
  * grade: claim matches -> labels and flags. The label is the matched claim's evidence level
  * (or `not-reviewed`); each flag is one small rule over the match, applied in order.
  */
+import { hasCitationMark } from './cite/patterns';
 import type { ClaimMatch } from './match';
 import { isWeakerThan, type Flag, type Level } from './levels';
 
@@ -12,8 +13,6 @@ export interface GradedClaim extends ClaimMatch {
   outdatedNote: string | null;
 }
 
-// A citation in the sentence itself: [3], (Smith et al., 2011), (2019), a DOI, PMID or NCT id.
-const CITATION_MARK = /\[\s*\d+(?:\s*[,–-]\s*\d+)*\s*\]|\([^()]{0,80}\b(?:19|20)\d{2}[a-z]?\s*\)|\bdoi\s*:|\b10\.\d{4,9}\/\S|\bPMID\b|\bPMC\d+|\bNCT\d{8}\b|\bet al\b/i;
 
 const endorses = (m: ClaimMatch) => m.stance === 'asserts' || m.stance === 'reports';
 
@@ -21,7 +20,7 @@ const FLAG_RULES: Record<Flag, (m: ClaimMatch, label: Level) => boolean> = {
   // Certain words ("proven", "safe and effective") over evidence weaker than small supportive RCTs.
   overstated: (m, label) => endorses(m) && label !== 'not-reviewed' && isWeakerThan(label, 'rct-support') && Boolean(m.cues.certainty),
   // "A study found" with nothing to find the study by.
-  'unsourced-study': (m) => m.stance !== 'denies' && Boolean(m.cues['study-claim']) && m.sentence.links.length === 0 && !CITATION_MARK.test(m.sentence.text),
+  'unsourced-study': (m) => m.stance !== 'denies' && Boolean(m.cues['study-claim']) && !hasCitationMark(m.sentence.text, m.sentence.links),
   outdated: (m) => Boolean(m.claim?.outdated?.when.some((c) => m.sentenceConcepts.includes(c))),
   negated: (m) => m.stance === 'denies',
 };

@@ -13,4 +13,4 @@ export const MAX_ARTICLE_CHARS = 800_000;
 export const MAX_SENTENCE_CHARS = 600;
 
 /** At most this many claims are reported for one sentence. */
-export const MAX_CLAIMS_PER_SENTENCE = 3;
+export const MAX_CLAIMS_PER_SENTENCE = 4;

@@ -5,7 +5,8 @@
  * list lead-in). The page's stance towards each matched claim is read from the cues that are
  * not part of the claim's own words.
  */
-import { CLAIM_CONCEPT_KINDS, type CompiledClaim, type CueKind, type PreparedDb } from './db';
+import type { CompiledClaim, CueKind, PreparedDb } from './db';
+import { isReferenceHeading } from './reference-heading';
 import type { Hit } from './forms';
 import type { Stance } from './levels';
 import { MAX_CLAIMS_PER_SENTENCE } from './limits';
@@ -37,6 +38,12 @@ export interface ClaimMatch {
 // lead-in counts less, and so does a subject only implied by "it" on a page about LDN.
 const CONTEXT_WEIGHT = 0.5;
 const IMPLIED_SUBJECT_WEIGHT = 0.6;
+/**
+ * An unreviewed claim says what LDN does (an effect, mechanism or safety word) to something (a
+ * condition, symptom, mechanism or safety matter): "LDN reduces inflammation", not "how it works".
+ */
+const ACTION_KINDS = new Set(['effect', 'mechanism', 'safety']);
+const OBJECT_KINDS = new Set(['condition', 'symptom', 'mechanism', 'safety']);
 /** A negation cue may follow what it negates by this many words ("pain did not improve"). */
 const NEGATION_AFTER_WINDOW = 3;
 
@@ -54,6 +61,8 @@ interface Context {
 interface PatternResult {
   claim: CompiledClaim;
   hits: Hit<string>[];
+  /** The sentence's hits for each of the pattern's groups that the sentence itself satisfied. */
+  groupHits: Hit<string>[][];
   contextConcepts: string[];
   groups: number;
   score: number;
@@ -66,13 +75,17 @@ export function match(sentences: Sentence[], subject: PageSubject, db: PreparedD
     let c = contextCache.get(text);
     if (!c) {
       const a = analyse(text, 0, db);
-      c = { concepts: new Set(a.concepts.map((h) => h.key)), hedged: a.cues.some((h) => h.key === 'hedge') };
+      // Headings and lead-ins name topics; their verbs ("Treatment for Pain") do not carry over to the sentences below.
+      const topics = a.concepts.filter((h) => db.conceptKind.get(h.key) !== 'effect').map((h) => h.key);
+      c = { concepts: new Set(topics), hedged: a.cues.some((h) => h.key === 'hedge') };
       contextCache.set(text, c);
     }
     return c;
   };
   const out: ClaimMatch[] = [];
   for (const sentence of sentences) {
+    // A reference list's titles name topics of papers; they are checked by the cite stage, not as claims.
+    if (sentence.section !== null && isReferenceHeading(sentence.section)) continue;
     const a = analyse(sentence.text, sentence.start, db);
     if (a.concepts.length === 0) continue;
     const contexts = [contextOf(sentence.section), contextOf(sentence.leadIn)].filter((c): c is Context => c !== null);
@@ -88,17 +101,19 @@ function analyse(text: string, offset: number, db: PreparedDb): Analysed {
 
 function matchSentence(sentence: Sentence, a: Analysed, contexts: Context[], subject: PageSubject, db: PreparedDb): ClaimMatch[] {
   const isQuestion = /\?['"”’)\]]*$/.test(sentence.text);
+  // A question as a heading ("Is LDN safe?") announces a section; it claims nothing.
+  if (isQuestion && sentence.kind === 'heading') return [];
   const anaphor = a.cues.some((c) => c.key === 'anaphor');
   const contextConcepts = new Set(contexts.flatMap((c) => [...c.concepts]));
-  const contextHasCondition = [...contextConcepts].some((c) => db.conceptKind.get(c) === 'condition');
   const present = new Map<string, Hit<string>[]>();
   for (const h of a.concepts) {
     const list = present.get(h.key);
     if (list) list.push(h);
     else present.set(h.key, [h]);
   }
-  // Headings name topics ("LDN and fibromyalgia"); they claim something only when they say so outright.
-  const impliedSubjectAllowed = sentence.kind !== 'heading' && subject.aboutLdn && (anaphor || contextHasCondition || [...contextConcepts].some((c) => db.conceptKind.get(c) === 'subject'));
+  // On a page about LDN, "it", a list item, or a section about a condition or about LDN itself
+  // stands for LDN. Headings name topics ("LDN and fibromyalgia"); they claim only what they say outright.
+  const impliedSubjectAllowed = sentence.kind !== 'heading' && subject.aboutLdn && (anaphor || sentence.kind === 'list-item' || contextConcepts.size > 0);
 
   const candidates = new Set<CompiledClaim>();
   for (const concept of present.keys()) for (const claim of db.claimsByConcept.get(concept) ?? []) candidates.add(claim);
@@ -122,12 +137,12 @@ function matchSentence(sentence: Sentence, a: Analysed, contexts: Context[], sub
   }
 
   const hedgedByContext = sentence.kind === 'list-item' && contexts.some((c) => c.hedged);
-  const build = (claim: CompiledClaim | null, hits: Hit<string>[], ctx: string[], score: number): ClaimMatch => {
+  const build = (claim: CompiledClaim | null, hits: Hit<string>[], groupHits: Hit<string>[][], ctx: string[], score: number): ClaimMatch => {
     const cues = cuesOutside(a.cues, hits);
     return {
       sentence,
       claim,
-      stance: stanceOf(isQuestion, cues, hits, db),
+      stance: stanceOf(isQuestion, cues, groupHits, a.tokens),
       hedged: cues.some((c) => c.key === 'hedge') || hedgedByContext,
       concepts: unique(hits.map((h) => h.key)),
       contextConcepts: ctx,
@@ -138,9 +153,9 @@ function matchSentence(sentence: Sentence, a: Analysed, contexts: Context[], sub
     };
   };
 
-  if (kept.length > 0) return kept.map((r) => build(r.claim, r.hits, r.contextConcepts, r.score));
+  if (kept.length > 0) return kept.map((r) => build(r.claim, r.hits, r.groupHits, r.contextConcepts, r.score));
   const unreviewed = unreviewedClaim(sentence, a, isQuestion, present, anaphor && subject.aboutLdn, db);
-  return unreviewed ? [build(null, unreviewed, [], 0)] : [];
+  return unreviewed ? [build(null, [...unreviewed.subject, ...unreviewed.action, ...unreviewed.object], [unreviewed.action], [], 0)] : [];
 }
 
 function evaluate(
@@ -152,6 +167,8 @@ function evaluate(
 ): PatternResult | null {
   let subjectHits: Hit<string>[] = [];
   let subjectWeight = 1;
+  // Background claims (no drug) are too easily read into a section title.
+  if (claim.subject.length === 0 && isHeading) return null;
   if (claim.subject.length > 0) {
     subjectHits = claim.subject.flatMap((s) => present.get(s) ?? []);
     if (subjectHits.length === 0) {
@@ -163,13 +180,18 @@ function evaluate(
   for (const pattern of claim.patterns) {
     if (pattern.none.some((c) => present.has(c))) continue;
     const hits: Hit<string>[] = [...subjectHits];
+    const groupHits: Hit<string>[][] = [];
     const fromContext: string[] = [];
     let inSentence = 0;
     let ok = true;
     for (const group of pattern.all) {
-      const found = group.find((c) => present.has(c));
-      if (found) {
-        hits.push(...present.get(found)!);
+      // Every concept of the group found in the sentence is the claim's own words, so a negation
+      // written into any of them ("not a controlled substance") is read as part of the claim.
+      const found = group.filter((c) => present.has(c));
+      if (found.length > 0) {
+        const mine = found.flatMap((c) => present.get(c)!);
+        hits.push(...mine);
+        groupHits.push(mine);
         inSentence++;
         continue;
       }
@@ -184,7 +206,7 @@ function evaluate(
     if (!ok || inSentence === 0) continue;
     const groups = pattern.all.length + (claim.subject.length > 0 ? 1 : 0);
     const earned = inSentence + CONTEXT_WEIGHT * fromContext.length + (claim.subject.length > 0 ? subjectWeight : 0);
-    const r: PatternResult = { claim, hits, contextConcepts: fromContext, groups, score: earned / groups };
+    const r: PatternResult = { claim, hits, groupHits, contextConcepts: fromContext, groups, score: earned / groups };
     if (!best || r.groups > best.groups || (r.groups === best.groups && r.score > best.score)) best = r;
   }
   return best;
@@ -201,49 +223,61 @@ function unreviewedClaim(
   present: Map<string, Hit<string>[]>,
   anaphorOnLdnPage: boolean,
   db: PreparedDb,
-): Hit<string>[] | null {
+): { subject: Hit<string>[]; action: Hit<string>[]; object: Hit<string>[] } | null {
   if (sentence.kind === 'heading' || isQuestion || a.cues.some((c) => c.key === 'call-to-action')) return null;
   const subjectHits = present.get('ldn') ?? [];
   if (subjectHits.length === 0 && !anaphorOnLdnPage) return null;
-  const claimHits = a.concepts.filter((h) => CLAIM_CONCEPT_KINDS.has(db.conceptKind.get(h.key) ?? '') && db.conceptKind.get(h.key) !== 'condition');
-  if (claimHits.length === 0) return null;
-  return [...subjectHits, ...claimHits];
+  const kindOf = (h: Hit<string>) => db.conceptKind.get(h.key) ?? '';
+  const action = a.concepts.filter((h) => ACTION_KINDS.has(kindOf(h)));
+  const object = a.concepts.filter((h) => OBJECT_KINDS.has(kindOf(h)) && !action.every((x) => x === h));
+  if (action.length === 0 || object.length === 0) return null;
+  return { subject: subjectHits, action, object: object.filter((h) => !action.includes(h)) };
 }
 
-function stanceOf(isQuestion: boolean, cues: Hit<CueKind>[], own: Hit<string>[], db: PreparedDb): Stance {
+function stanceOf(isQuestion: boolean, cues: Hit<CueKind>[], groups: Hit<string>[][], tokens: Token[]): Stance {
   if (isQuestion) return 'questions';
+  if (isNegated(cues, groups, tokens)) return 'denies';
   if (cues.some((c) => c.key === 'distancing')) return 'distances';
-  if (isNegated(cues, own, db)) return 'denies';
   if (cues.some((c) => c.key === 'reported-speech')) return 'reports';
   return 'asserts';
 }
 
 /**
- * A negation denies the claim when, within one clause, it comes before one of the claim's
- * non-subject words ("LDN did not reduce pain") or shortly after one ("pain did not improve").
+ * A negation denies the claim when it covers one of the claim's parts entirely: every word
+ * of some group is, within one clause, after the negation ("LDN did not reduce pain") or just
+ * before it ("pain did not improve"). "LDN is not a painkiller, but it eases migraine" is not a
+ * denial: "eases" sits in another clause. A relative clause opened after the claim's word holds
+ * its own negation: in "IBS that does not respond to diet" the "not" is about the diet.
  */
-function isNegated(cues: Hit<CueKind>[], own: Hit<string>[], db: PreparedDb): boolean {
+function isNegated(cues: Hit<CueKind>[], groups: Hit<string>[][], tokens: Token[]): boolean {
   const breaks = cues.filter((c) => c.key === 'clause-break').map((c) => c.first);
-  const targets = own.filter((h) => db.conceptKind.get(h.key) !== 'subject');
-  for (const neg of cues) {
-    if (neg.key !== 'negation') continue;
-    for (const t of targets) {
-      const [from, to] = t.first > neg.last ? [neg.last, t.first] : [t.last, neg.first];
-      const near = t.first > neg.last || neg.first - t.last <= NEGATION_AFTER_WINDOW;
-      if (near && !breaks.some((b) => b > from && b < to)) return true;
-    }
-  }
-  return false;
+  const relatives = tokens.flatMap((t, i) => (RELATIVE_PRONOUNS.has(t.norm) ? [i] : []));
+  const negations = cues.filter((c) => c.key === 'negation');
+  const inScope = (t: Hit<string>) => negations.some((neg) => {
+    const before = neg.last < t.first;
+    const [from, to] = before ? [neg.last, t.first] : [t.last, neg.first];
+    if (!before && (t.first > neg.last || neg.first - t.last > NEGATION_AFTER_WINDOW)) return false;
+    if (!before && t.last >= neg.first) return false;
+    return !breaks.some((b) => b > from && b < to) && (before || !relatives.some((r) => r > from && r < to));
+  });
+  return negations.length > 0 && groups.some((g) => g.length > 0 && g.every(inScope));
 }
 
+const RELATIVE_PRONOUNS = new Set(['who', 'whom', 'whose', 'which', 'that', 'where', 'when']);
+
 /**
- * Cues overlapping the claim's own words are part of them: "not addictive" is a claim, not a
- * denial. Negations inside a pseudo-negation ("not only") deny nothing.
+ * A negation written into one of the claim's own forms is part of the claim: "not addictive"
+ * is a claim, not a denial (but "made no difference" still denies, since `..` skipped the "no").
+ * Negations inside a pseudo-negation ("not only") deny nothing.
  */
 function cuesOutside(cues: Hit<CueKind>[], own: Hit<string>[]): Hit<CueKind>[] {
-  const overlaps = (c: Hit<unknown>, hs: Hit<unknown>[]) => hs.some((h) => c.first <= h.last && c.last >= h.first);
+  const ownWords = new Set(own.flatMap((h) => h.words));
   const pseudo = cues.filter((c) => c.key === 'pseudo-negation');
-  return cues.filter((c) => c.key === 'clause-break' || (!overlaps(c, own) && !(c.key === 'negation' && overlaps(c, pseudo))));
+  return cues.filter((c) => {
+    if (c.key !== 'negation') return true;
+    if (c.words.every((w) => ownWords.has(w))) return false;
+    return !pseudo.some((p) => c.first <= p.last && c.last >= p.first);
+  });
 }
 
 function groupCues(tokens: Token[], cues: Hit<CueKind>[], sentence: Sentence): Partial<Record<CueKind, string[]>> {

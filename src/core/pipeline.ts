@@ -4,6 +4,7 @@
  * here touches the network, the file system or any browser-extension API.
  */
 import type { Article } from './article';
+import { cite } from './cite';
 import { articleFromText } from './plain-text';
 import type { PreparedDb } from './db';
 import { extractArticle } from './extract';
@@ -41,15 +42,17 @@ export function checkPage(input: PageInput, db: PreparedDb, options: CheckOption
   const t3 = clock();
   const graded = grade(matches);
   const t4 = clock();
+  const cited = cite(article, sentences, db);
+  const t5 = clock();
   return buildReport({
     url: options.url ?? null,
     article,
     subject,
     sentenceCount: sentences.length,
     claims: graded,
-    citations: [],
+    cited,
     db,
-    timingsMs: { extract: round(t1 - t0), segment: round(t2 - t1), match: round(t3 - t2), grade: round(t4 - t3), cite: 0 },
+    timingsMs: { extract: round(t1 - t0), segment: round(t2 - t1), match: round(t3 - t2), grade: round(t4 - t3), cite: round(t5 - t4) },
     now: options.now ?? new Date(),
   }, t0, clock);
 }

@@ -24,6 +24,7 @@ export const StudyRef = z.object({
   participants: z.nullable(z.int()),
   finding: z.string(),
   dose: z.enum(['low', 'standard', 'none']),
+  verified: z.boolean(),
 });
 
 export const ReportClaim = z.object({
@@ -44,6 +45,8 @@ export const ReportClaim = z.object({
   /** Ids of the deciding studies; their details are in the Report's `studies`. */
   studies: z.array(z.string()),
   section: z.nullable(z.string()),
+  /** Indexes into the Report's `citations` of the citations this sentence carries. */
+  citations: z.array(z.int().check(z.nonnegative())),
   outdatedNote: z.nullable(z.string()),
   why: z.object({
     concepts: z.array(z.string()),

@@ -3,7 +3,8 @@ import type { Article } from './article';
 import type { PreparedDb } from './db';
 import type { GradedClaim } from './grade';
 import { DISCLAIMER, levelText } from './levels';
-import { Report, REPORT_SCHEMA_ID, type Notice, type ReportCitation, type StudyRef } from './report-schema';
+import type { CiteResult } from './cite';
+import { Report, REPORT_SCHEMA_ID, type Notice, type StudyRef } from './report-schema';
 import type { PageSubject } from './subject';
 
 export interface ReportInput {
@@ -12,7 +13,7 @@ export interface ReportInput {
   subject: PageSubject;
   sentenceCount: number;
   claims: GradedClaim[];
-  citations: ReportCitation[];
+  cited: CiteResult;
   db: PreparedDb;
   timingsMs: Omit<Report['timingsMs'], 'report' | 'total'>;
   now: Date;
@@ -41,6 +42,7 @@ export function buildReport(input: ReportInput, startedAt: number, clock: () => 
       rationale: c.claim?.rationale ?? null,
       studies: c.claim?.studies ?? [],
       section: c.sentence.section,
+      citations: input.cited.bySentence.get(c.sentence.index) ?? [],
       outdatedNote: c.outdatedNote,
       why: { concepts: c.concepts, contextConcepts: c.contextConcepts, words: c.words, cues: c.cues as Record<string, string[]>, score: c.score },
     };
@@ -61,14 +63,14 @@ export function buildReport(input: ReportInput, startedAt: number, clock: () => 
     },
     articleText: article.text,
     claims,
-    citations: input.citations,
+    citations: input.cited.citations,
     studies,
     stats: {
       sentences: input.sentenceCount,
       claims: claims.length,
       byLabel: countBy(claims.map((c) => c.label)),
       byFlag: countBy(claims.flatMap((c) => c.flags)),
-      citations: countBy(input.citations.map((c) => c.status)),
+      citations: countBy(input.cited.citations.map((c) => c.status)),
     },
     notices: notices(article, subject, claims.length),
     database: { version: db.compiled.version, reviewed: db.compiled.reviewed, claims: db.compiled.claims.length },

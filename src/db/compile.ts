@@ -135,6 +135,7 @@ function summarise(s: StudySource): StudySummary {
     id: s.id,
     title: s.title,
     authors,
+    authorFamilies: names,
     journal: s['container-title'] ?? null,
     year: s.issued?.['date-parts'][0]?.[0] ?? null,
     doi: s.DOI ?? null,
@@ -145,6 +146,9 @@ function summarise(s: StudySource): StudySummary {
     participants: s.custom.participants,
     finding: s.custom.finding,
     dose: s.custom.dose,
+    verified: s.custom.verified,
+    seen: s.custom.seen ?? true,
+    type: s.type,
   };
 }
 

@@ -10,7 +10,7 @@ import { CUE_KINDS, type CueKind } from '../core/db';
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case words joined by hyphens');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are written YYYY-MM-DD');
 /** A surface form: words, `reduc*` for any word starting with `reduc`, `..` for a gap of up to three words. */
-const form = z.string().trim().min(1);
+const form = z.union([z.string(), z.number().transform(String)]).pipe(z.string().trim().min(1));
 
 export const CONCEPT_KINDS = [
   'subject', 'drug', 'condition', 'symptom', 'effect', 'mechanism', 'safety', 'dosing',
@@ -112,6 +112,8 @@ export const StudySource = z.looseObject({
     /** `low` = LDN (roughly 0.5-16 mg); `standard` = 50 mg and up; `none` = not a naltrexone study. */
     dose: z.enum(['low', 'standard', 'none']),
     verified: z.boolean(),
+    /** False when no copy of the work itself was seen, only other pages citing it (default true). */
+    seen: z.boolean().optional(),
     /** The page the facts were read on; null only when no page could be read (the note says why). */
     source: z.url().nullable(),
   }),

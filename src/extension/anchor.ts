@@ -90,8 +90,13 @@ export class Anchorer {
     if (lq.length === 0) return null;
     const hit = this.best(this.loose.text, lq, looseOf(quote.prefix).text, looseOf(quote.suffix).text, quote.position);
     if (hit === null) return null;
-    const start = this.loose.back[hit]!;
-    const end = this.loose.back[hit + lq.length - 1]! + 1;
+    // The loose text has no punctuation: widen the hit over the quote's leading and trailing
+    // punctuation (an opening quote mark, the final full stop) where the page has some too.
+    let start = this.loose.back[hit]!;
+    let end = this.loose.back[hit + lq.length - 1]! + 1;
+    const text = this.map.text;
+    for (let n = edgePunctuation(quote.exact, 'start'); n > 0 && start > 0 && isPunct(text[start - 1]!); n--) start--;
+    for (let n = edgePunctuation(quote.exact, 'end'); n > 0 && end < text.length && isPunct(text[end]!); n--) end++;
     return this.anchor(start, end, 'loose');
   }
 
@@ -121,6 +126,18 @@ export class Anchorer {
     }
     return bestAt;
   }
+}
+
+/** A character that is neither a letter, a digit nor a space. */
+function isPunct(ch: string): boolean {
+  return ch !== ' ' && !WORD_CHAR.test(ch);
+}
+
+/** How many punctuation characters the quote has at one end. */
+function edgePunctuation(s: string, side: 'start' | 'end'): number {
+  let n = 0;
+  while (n < s.length && isPunct(side === 'start' ? s[n]! : s[s.length - 1 - n]!)) n++;
+  return n;
 }
 
 function commonPrefix(a: string, b: string): number {

@@ -97,6 +97,11 @@ export function buildTextMap(root: Node): TextMap {
     const kids = node.childNodes;
     for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i]!, exit: false });
   }
+  if (chars[chars.length - 1] === ' ') {
+    chars.pop();
+    nodeOf.pop();
+    offsetOf.pop();
+  }
   return { text: chars.join(''), nodes, nodeOf: Int32Array.from(nodeOf), offsetOf: Int32Array.from(offsetOf) };
 }
 

@@ -3,8 +3,8 @@
  * URLs, standard streams, exit codes) lives here; src/core knows none of it.
  */
 import type { Readable, Writable } from 'node:stream';
-import compiledIndex from '../../../claims-db/compiled/index.json';
-import { prepareDb, type CompiledDb, type PreparedDb } from '../../core/db';
+import { bundledDb } from '../../bundled-db';
+import { prepareDb, type PreparedDb } from '../../core/db';
 import { formatMarkdown } from '../../core/format/markdown';
 import { formatText } from '../../core/format/text';
 import { checkPage } from '../../core/pipeline';
@@ -43,7 +43,7 @@ export async function main(argv: string[], io: Streams): Promise<number> {
       return 0;
     }
     if (cmd.kind === 'version') {
-      io.stdout.write(`evidence-lens ${VERSION} (claims database ${(compiledIndex as CompiledDb).version})\n`);
+      io.stdout.write(`evidence-lens ${VERSION} (claims database ${bundledDb.version})\n`);
       return 0;
     }
     if (cmd.kind === 'schema') {
@@ -69,7 +69,7 @@ export async function main(argv: string[], io: Streams): Promise<number> {
 }
 
 function loadDb(dir: string | null): PreparedDb {
-  if (dir === null) return prepareDb(compiledIndex as CompiledDb);
+  if (dir === null) return prepareDb(bundledDb);
   try {
     return prepareDb(loadDbSources(dir).db);
   } catch (e) {

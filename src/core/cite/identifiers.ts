@@ -1,0 +1,72 @@
+/** DOIs, PMIDs, PMC ids and NCT ids, in running text and in link targets. */
+
+export type IdKind = 'doi' | 'pmid' | 'pmcid' | 'nct';
+
+export interface Identifier {
+  kind: IdKind;
+  /** Normalised: DOIs lower-case without a trailing full stop, PMC ids upper-case. */
+  value: string;
+  /** Offsets in the text searched (absent for identifiers read from a link target). */
+  start?: number;
+  end?: number;
+}
+
+// A DOI ends at whitespace, quotes or angle brackets; a trailing full stop or bracket is punctuation.
+const DOI = /\b(10\.\d{4,9}\/[^\s"'<>]+)/g;
+const PMID = /\bPMID:?\s*(\d{5,9})\b/gi;
+const PMCID = /\b(PMC\d{5,9})\b/g;
+const NCT = /\b(NCT\d{8})\b/g;
+
+export function findIdentifiers(text: string): Identifier[] {
+  const out: Identifier[] = [];
+  for (const m of text.matchAll(DOI)) {
+    const value = trimDoi(m[1]!);
+    out.push({ kind: 'doi', value: value.toLowerCase(), start: m.index, end: m.index + value.length });
+  }
+  for (const m of text.matchAll(PMID)) out.push({ kind: 'pmid', value: m[1]!, start: m.index, end: m.index + m[0].length });
+  for (const m of text.matchAll(PMCID)) out.push({ kind: 'pmcid', value: m[1]!.toUpperCase(), start: m.index, end: m.index + m[0].length });
+  for (const m of text.matchAll(NCT)) out.push({ kind: 'nct', value: m[1]!, start: m.index, end: m.index + m[0].length });
+  return out.sort((a, b) => a.start! - b.start!);
+}
+
+function trimDoi(doi: string): string {
+  let d = doi;
+  // Drop trailing punctuation, and a closing bracket that has no opening one inside the DOI.
+  for (;;) {
+    if (/[.,;:]$/.test(d)) d = d.slice(0, -1);
+    else if (d.endsWith(')') && (d.match(/\(/g) ?? []).length < (d.match(/\)/g) ?? []).length) d = d.slice(0, -1);
+    else if (d.endsWith(']') && !d.includes('[')) d = d.slice(0, -1);
+    else return d;
+  }
+}
+
+/** Identifiers in a link target: doi.org, PubMed, PMC and ClinicalTrials.gov addresses. */
+export function identifiersInHref(href: string): Identifier[] {
+  let url: URL;
+  try {
+    url = new URL(href);
+  } catch {
+    return [];
+  }
+  const host = url.hostname.toLowerCase().replace(/^www\./, '');
+  const path = decodeURIComponent(url.pathname);
+  if (host === 'doi.org' || host === 'dx.doi.org') {
+    const doi = path.replace(/^\//, '');
+    return /^10\.\d{4,9}\//.test(doi) ? [{ kind: 'doi', value: trimDoi(doi).toLowerCase() }] : [];
+  }
+  if (host === 'pubmed.ncbi.nlm.nih.gov') {
+    const m = /^\/(\d{5,9})\/?$/.exec(path);
+    return m ? [{ kind: 'pmid', value: m[1]! }] : [];
+  }
+  if (host === 'ncbi.nlm.nih.gov' || host === 'pmc.ncbi.nlm.nih.gov') {
+    const pmc = /(PMC\d{5,9})/i.exec(path);
+    if (pmc) return [{ kind: 'pmcid', value: pmc[1]!.toUpperCase() }];
+    const pubmed = /^\/pubmed\/(\d{5,9})/.exec(path);
+    return pubmed ? [{ kind: 'pmid', value: pubmed[1]! }] : [];
+  }
+  if (host === 'clinicaltrials.gov' || host === 'classic.clinicaltrials.gov') {
+    const nct = /(NCT\d{8})/i.exec(path + url.search);
+    return nct ? [{ kind: 'nct', value: nct[1]!.toUpperCase() }] : [];
+  }
+  return [];
+}

@@ -1,0 +1,116 @@
+/**
+ * cite: the page's citations -> checked against the bibliography. Reads the reference list
+ * (entries under a "References"-like heading), identifiers in text and links, and inline
+ * mentions in sentences; links each sentence to the citations it carries, including the
+ * reference entries its "[3]" markers point to.
+ */
+import type { Article } from '../article';
+import type { PreparedDb } from '../db';
+import type { ReportCitation } from '../report-schema';
+import { isReferenceHeading } from '../reference-heading';
+import type { Sentence } from '../segment';
+import { findIdentifiers, identifiersInHref, type Identifier } from './identifiers';
+import { inlineMention, MARKERS } from './patterns';
+import { parseReference } from './reference';
+import { resolve, type CitedDetails } from './resolve';
+import { resolveJournalMention } from './journal';
+
+export interface CiteResult {
+  citations: ReportCitation[];
+  /** Sentence index -> indexes into `citations`. */
+  bySentence: Map<number, number[]>;
+}
+
+/** Entries shorter than this are not references ("See above."). */
+const MIN_REFERENCE_CHARS = 25;
+
+export function cite(article: Article, sentences: Sentence[], db: PreparedDb): CiteResult {
+  const citations: ReportCitation[] = [];
+  const bySentence = new Map<number, number[]>();
+  const link = (sentence: number, citation: number) => {
+    const list = bySentence.get(sentence) ?? [];
+    if (!list.includes(citation)) list.push(citation);
+    bySentence.set(sentence, list);
+  };
+
+  const referenceBlocks = referenceListBlocks(article);
+  const byNumber = new Map<number, number>();
+  referenceBlocks.forEach((b, position) => {
+    const block = article.blocks[b]!;
+    const text = article.text.slice(block.start, block.end);
+    const parsed = parseReference(text);
+    const hrefIds = article.links.filter((l) => l.start >= block.start && l.end <= block.end).flatMap((l) => identifiersInHref(l.href));
+    const r = resolve({ ...parsed, ids: dedupe([...parsed.ids, ...hrefIds]), looseYear: false }, db);
+    byNumber.set(parsed.number ?? position + 1, citations.length);
+    citations.push({ text, start: block.start, end: block.end, kind: 'reference', ...r });
+  });
+  const inReferences = new Set(referenceBlocks);
+
+  for (const s of sentences) {
+    if (inReferences.has(s.block) || s.kind === 'heading') continue;
+    for (const m of s.text.matchAll(MARKERS)) {
+      for (const n of expandMarker(m[1]!)) {
+        const c = byNumber.get(n);
+        if (c !== undefined) link(s.index, c);
+      }
+    }
+    const ids = dedupe([...findIdentifiers(s.text).map((i) => ({ ...i, start: s.start + i.start!, end: s.start + i.end! })), ...s.links.flatMap(identifiersInHref)]);
+    for (const id of ids) {
+      const r = resolve(details({ ids: [id] }), db);
+      link(s.index, citations.length);
+      citations.push({ text: id.value, start: id.start ?? s.start, end: id.end ?? s.end, kind: 'identifier', ...r });
+    }
+    if (ids.length > 0) continue;
+    const mention = inlineMention(s.text);
+    if (!mention) continue;
+    const r = mention.kind === 'journal'
+      ? resolveJournalMention(mention.journal, s.text, db)
+      : resolve(mention.kind === 'author-year' ? details({ authors: [mention.author], year: mention.year, looseYear: mention.loose }) : details({}), db);
+    link(s.index, citations.length);
+    citations.push({ text: s.text, start: s.start, end: s.end, kind: 'inline', ...r });
+  }
+  return { citations, bySentence };
+}
+
+function details(d: Partial<CitedDetails>): CitedDetails {
+  return { authors: [], year: null, title: null, journal: null, ids: [], looseYear: false, ...d };
+}
+
+/** Blocks under a reference-list heading, up to the next heading of the same or a higher level. */
+function referenceListBlocks(article: Article): number[] {
+  const out: number[] = [];
+  let level = 0;
+  article.blocks.forEach((b, i) => {
+    if (b.kind === 'heading') {
+      if (level > 0 && b.level <= level) level = 0;
+      const text = article.text.slice(b.start, b.end);
+      if (isReferenceHeading(text)) level = b.level || 6;
+      return;
+    }
+    if (level === 0 || b.end - b.start < MIN_REFERENCE_CHARS) return;
+    // List items under the heading are entries; a paragraph is one only if it carries a year or an identifier.
+    const text = article.text.slice(b.start, b.end);
+    if (b.kind === 'list-item' || (b.kind === 'paragraph' && (/\b(?:19|20)\d{2}\b/.test(text) || findIdentifiers(text).length > 0))) out.push(i);
+  });
+  return out;
+}
+
+function expandMarker(spec: string): number[] {
+  const out: number[] = [];
+  for (const part of spec.split(',')) {
+    const [a, b] = part.split(/[–-]/).map((x) => Number(x.trim()));
+    if (b !== undefined && a !== undefined && b >= a && b - a < 50) for (let n = a; n <= b; n++) out.push(n);
+    else if (a !== undefined && !Number.isNaN(a)) out.push(a);
+  }
+  return out;
+}
+
+function dedupe(ids: Identifier[]): Identifier[] {
+  const seen = new Set<string>();
+  return ids.filter((i) => {
+    const k = `${i.kind}:${i.value}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

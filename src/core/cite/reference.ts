@@ -1,0 +1,80 @@
+/**
+ * One reference-list entry -> its parts, in the common styles: APA ("Smith J, Lee K (2019).
+ * Title. Journal 3:1-9."), MLA-like ('Smith, J. "Title." Journal, vol. 3, 2019.'), Vancouver
+ * ("Smith J, Lee K. Title. J Pain. 2019;3:1-9.") and numbered lists of any of these.
+ */
+import { findIdentifiers, type Identifier } from './identifiers';
+
+export interface ParsedReference {
+  number: number | null;
+  /** Family names in the order given. */
+  authors: string[];
+  year: number | null;
+  title: string | null;
+  journal: string | null;
+  ids: Identifier[];
+}
+
+const NUMBER = /^\s*(?:\[(\d{1,3})\]|(\d{1,3})[.)])\s+/;
+const QUOTED = /["“‘]([^"”’]{8,}?)[.,]?["”’]|(?:^|\s)'(.{8,}?)[.,]?'(?=\s|$)/;
+const YEAR_IN_PARENS = /\(\s*((?:19|20)\d{2})[a-z]?\s*\)\.?/;
+const YEAR = /\b((?:19|20)\d{2})[a-z]?\b/;
+// Given-name initials ("J", "MA", "Y-H", "J.") and joining words are not family names.
+const NOT_A_NAME = /^(?:[\p{Lu}](?:[.-]?[\p{Lu}])*\.?|et|al|and|&|jr|sr|ii|iii|\d.*)$/u;
+
+export function parseReference(raw: string): ParsedReference {
+  const num = NUMBER.exec(raw);
+  const text = num ? raw.slice(num[0].length) : raw;
+  const ids = findIdentifiers(text);
+  const withoutIds = text.replace(/\b(?:doi:?\s*|https?:\/\/(?:dx\.)?doi\.org\/)?10\.\d{4,9}\/\S+/gi, ' ').replace(/\bPMID:?\s*\d+/gi, ' ');
+  let authorsPart = '';
+  let title: string | null = null;
+  let rest = '';
+  const quoted = QUOTED.exec(withoutIds);
+  const parenYear = YEAR_IN_PARENS.exec(withoutIds);
+  if (quoted) {
+    authorsPart = withoutIds.slice(0, quoted.index);
+    title = (quoted[1] ?? quoted[2]!).trim();
+    rest = withoutIds.slice(quoted.index + quoted[0].length);
+  } else if (parenYear) {
+    authorsPart = withoutIds.slice(0, parenYear.index);
+    [title, rest] = firstSentence(withoutIds.slice(parenYear.index + parenYear[0].length));
+  } else {
+    // Vancouver: authors end at the first full stop that follows a run of initials.
+    const end = /(?:\b[\p{Lu}]{1,3}|\bet al)\.\s+(?=[\p{Lu}\p{N}])/u.exec(withoutIds);
+    authorsPart = end ? withoutIds.slice(0, end.index + end[0].length) : '';
+    [title, rest] = firstSentence(withoutIds.slice(authorsPart.length));
+  }
+  const yearMatch = parenYear ?? YEAR.exec(rest) ?? YEAR.exec(withoutIds);
+  return {
+    number: num ? Number(num[1] ?? num[2]) : null,
+    authors: familyNames(authorsPart),
+    year: yearMatch ? Number(yearMatch[1]) : null,
+    title: title && title.length >= 8 ? title.replace(/[.\s]+$/, '') : null,
+    journal: journalOf(rest),
+    ids,
+  };
+}
+
+function firstSentence(s: string): [string | null, string] {
+  const t = s.trim();
+  // A title ends at ". " or "? " followed by a capital (the journal), not inside "vs." or a dose.
+  const m = /[.?!]\s+(?=[\p{Lu}])/u.exec(t);
+  return m ? [t.slice(0, m.index + 1), t.slice(m.index + m[0].length)] : [t || null, ''];
+}
+
+/** Journal: the words before the first number or volume marker ("J Clin Med 10(24)", "Cells, vol. 11"). */
+function journalOf(rest: string): string | null {
+  const j = rest.replace(/^[\s.,;:]+/, '').split(/\s*(?:,|\bvol\b|\bvolume\b|\d|;|\()/i)[0]!.replace(/[.\s]+$/, '').trim();
+  return j.length >= 3 ? j : null;
+}
+
+function familyNames(part: string): string[] {
+  const names: string[] = [];
+  for (const chunk of part.split(/[,;&]|\band\b/)) {
+    const words = chunk.trim().split(/\s+/).filter((w) => w !== '' && !NOT_A_NAME.test(w.replace(/\.$/, '')));
+    const capitalised = words.filter((w) => /^[\p{Lu}]/u.test(w) || /^(?:de|van|von|der|da|di|le|la)$/i.test(w));
+    if (capitalised.length > 0) names.push(capitalised.join(' ').replace(/[.,]$/, ''));
+  }
+  return names;
+}

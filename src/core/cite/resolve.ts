@@ -1,0 +1,131 @@
+/**
+ * A citation's details -> the bibliography record it names, and a status with reasons in plain
+ * words. Identifiers decide first; then the title; then first author and year.
+ */
+import type { PreparedDb, StudySummary } from '../db';
+import type { CitationStatus } from '../levels';
+import type { Identifier, IdKind } from './identifiers';
+import { sameFamilyName, sameJournal, titleSimilarity } from './similarity';
+
+export interface CitedDetails {
+  authors: string[];
+  year: number | null;
+  title: string | null;
+  journal: string | null;
+  ids: Identifier[];
+  /** Inline mentions date the research loosely ("in 1985, Dr. X found"): a different year is noted, not a mismatch. */
+  looseYear: boolean;
+}
+
+export interface Resolution {
+  status: CitationStatus;
+  studyId: string | null;
+  reasons: string[];
+}
+
+/** Titles this similar are the same work (see titleSimilarity for the scale). */
+const SAME_TITLE = 0.8;
+/** Shorter parsed titles are not compared: they are usually a journal name or a fragment. */
+const MIN_TITLE_WORDS = 4;
+/** With the same first author and year, a title this similar is enough. */
+const RELATED_TITLE = 0.4;
+
+const indexes = new WeakMap<PreparedDb, Map<string, StudySummary>>();
+
+function byIdentifier(db: PreparedDb): Map<string, StudySummary> {
+  let map = indexes.get(db);
+  if (!map) {
+    map = new Map();
+    for (const s of Object.values(db.compiled.studies)) {
+      if (s.doi) map.set(`doi:${s.doi.toLowerCase()}`, s);
+      if (s.pmid) map.set(`pmid:${s.pmid}`, s);
+      if (s.pmcid) map.set(`pmcid:${s.pmcid.toUpperCase()}`, s);
+      if (s.nct) map.set(`nct:${s.nct.toUpperCase()}`, s);
+    }
+    indexes.set(db, map);
+  }
+  return map;
+}
+
+const ID_NAME: Record<IdKind, string> = { doi: 'DOI', pmid: 'PMID', pmcid: 'PMC id', nct: 'trial registration' };
+
+export function resolve(cited: CitedDetails, db: PreparedDb): Resolution {
+  const records = Object.values(db.compiled.studies);
+  let record: StudySummary | undefined;
+  let how = '';
+  for (const id of cited.ids) {
+    record = byIdentifier(db).get(`${id.kind}:${id.value}`);
+    if (record) {
+      how = `its ${ID_NAME[id.kind]} ${id.value}`;
+      break;
+    }
+  }
+  if (!record && cited.title) {
+    const scored = records.map((r) => ({ r, sim: titleSimilarity(cited.title!, r.title) })).sort((a, b) => b.sim - a.sim);
+    if (scored[0] && scored[0].sim >= SAME_TITLE) {
+      record = scored[0].r;
+      how = 'its title';
+    }
+  }
+  if (!record && cited.authors[0]) {
+    const first = cited.authors[0];
+    const candidates = records.filter((r) => r.authorFamilies.some((f) => sameFamilyName(first, f)));
+    const dated = candidates.filter((r) => cited.year === null || r.year === null || Math.abs(r.year - cited.year) <= (cited.looseYear ? 3 : 0));
+    const titled = cited.title ? dated.filter((r) => titleSimilarity(cited.title!, r.title) >= RELATED_TITLE) : dated;
+    if (titled.length === 1 || (titled.length > 1 && !cited.title && cited.looseYear)) {
+      record = titled[0];
+      how = cited.title ? 'its first author, year and title' : 'its author and year';
+    }
+  }
+  if (!record) {
+    const ids = cited.ids.map((i) => `${ID_NAME[i.kind]} ${i.value}`);
+    return {
+      status: 'unverified',
+      studyId: null,
+      reasons: [
+        cited.title || cited.authors.length > 0 || ids.length > 0
+          ? `No study with ${ids.length > 0 ? ids.join(', ') : 'this title or these authors'} is in the bibliography (${records.length} studies); it may not exist, or may be new.`
+          : 'The page names no author, journal, year or identifier, so the study cannot be looked up.',
+      ],
+    };
+  }
+  return judge(cited, record, how);
+}
+
+/** "Smith et al. (2019), Title, Journal." without doubled full stops. */
+export function describe(r: StudySummary): string {
+  const parts = [`${r.authors ?? 'Unknown authors'}${r.year ? ` (${r.year})` : ''}`, r.title, r.journal].filter(Boolean) as string[];
+  return parts.map((p) => p.replace(/[.\s]+$/, '')).join(', ') + '.';
+}
+
+function judge(cited: CitedDetails, r: StudySummary, how: string): Resolution {
+  const reasons = [`Matched by ${how}: ${describe(r)}`];
+  const mismatches: string[] = [];
+  if (cited.authors[0] && r.authorFamilies.length > 0 && !r.authorFamilies.some((f) => sameFamilyName(cited.authors[0]!, f))) {
+    mismatches.push(`The page names ${cited.authors.slice(0, 2).join(' & ')} as authors; the record's authors are ${r.authorFamilies.slice(0, 3).join(', ')}${r.authorFamilies.length > 3 ? ' and others' : ''}.`);
+  }
+  if (cited.year !== null && r.year !== null && cited.year !== r.year) {
+    const text = `The page gives the year ${cited.year}; the record is from ${r.year}.`;
+    if (cited.looseYear) reasons.push(text);
+    else mismatches.push(text);
+  }
+  if (cited.journal && r.journal && !sameJournal(cited.journal, r.journal)) {
+    mismatches.push(`The page names the journal ${cited.journal}; the record was published in ${r.journal}.`);
+  }
+  // A "title" of a few words is more likely a journal or a fragment than a real title ("Arthritis Rheum 2013").
+  if (cited.title && cited.title.split(/\s+/).length >= MIN_TITLE_WORDS && titleSimilarity(cited.title, r.title) < RELATED_TITLE) {
+    mismatches.push(`The page's title differs from the record's: ${r.title}.`);
+  }
+  if (r.type === 'speech') reasons.push('The record is a conference presentation, not a peer-reviewed paper.');
+  if (!r.seen) {
+    return { status: 'unverified', studyId: r.id, reasons: [...reasons, 'The work is known only from other pages citing it; no copy of it could be found.', ...mismatches] };
+  }
+  const offTopic = r.dose === 'none'
+    ? 'This work does not study LDN; it is background cited as if it supported LDN.'
+    : r.dose === 'standard'
+      ? 'This work studied standard-dose naltrexone (50 mg or more), not LDN.'
+      : null;
+  if (mismatches.length > 0) return { status: 'mismatch', studyId: r.id, reasons: [...reasons, ...mismatches, ...(offTopic ? [offTopic] : [])] };
+  if (offTopic) return { status: 'off-topic', studyId: r.id, reasons: [...reasons, offTopic] };
+  return { status: 'verified', studyId: r.id, reasons };
+}

@@ -1,0 +1,88 @@
+/** Tolerant comparison of titles, journal names and people's names, for matching citations to records. */
+import { normalizeWord } from '../tokens';
+
+const STOPWORDS = new Set(['a', 'an', 'the', 'of', 'and', 'in', 'on', 'for', 'to', 'with', 'by', 'at', 'from', 'as', 'or', 'its', 'is', 'journal']);
+
+function words(s: string, keepStop = false): string[] {
+  return (s.match(/[\p{L}\p{N}]+/gu) ?? []).map(normalizeWord).filter((w) => keepStop || !STOPWORDS.has(w));
+}
+
+// Titles of the bibliography are compared again and again; their words are computed once.
+const titleCache = new Map<string, string[]>();
+const TITLE_CACHE_LIMIT = 5000;
+
+function titleWords(title: string): string[] {
+  let w = titleCache.get(title);
+  if (!w) {
+    w = words(title);
+    if (titleCache.size > TITLE_CACHE_LIMIT) titleCache.clear();
+    titleCache.set(title, w);
+  }
+  return w;
+}
+
+/**
+ * Dice overlap of the titles' content words, order-free, tolerating one-letter typos per word:
+ * 1 for the same title, about 0.8 for a title with a word changed or reordered, near 0 for unrelated ones.
+ */
+export function titleSimilarity(a: string, b: string): number {
+  const wa = titleWords(a);
+  const wb = titleWords(b);
+  if (wa.length === 0 || wb.length === 0) return 0;
+  const pool = [...wb];
+  let shared = 0;
+  for (const w of wa) {
+    const i = pool.findIndex((x) => x === w || (w.length > 4 && x.length > 4 && editDistanceAtMostOne(w, x)));
+    if (i >= 0) {
+      shared++;
+      pool.splice(i, 1);
+    }
+  }
+  return (2 * shared) / (wa.length + wb.length);
+}
+
+/** One insertion, deletion, substitution or swap of neighbouring letters ("treatmnet") apart, at most. */
+function editDistanceAtMostOne(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  if (a.length === b.length) {
+    const diff: number[] = [];
+    for (let i = 0; i < a.length && diff.length <= 2; i++) if (a[i] !== b[i]) diff.push(i);
+    if (diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!]) return true;
+  }
+  let i = 0;
+  let j = 0;
+  let edits = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    if (++edits > 1) return false;
+    if (a.length > b.length) i++;
+    else if (b.length > a.length) j++;
+    else {
+      i++;
+      j++;
+    }
+  }
+  return edits + (a.length - i) + (b.length - j) <= 1;
+}
+
+/**
+ * Journal names agree when one is the other's abbreviation: each word of the shorter (stop words
+ * aside) starts the corresponding word of the longer ("J Clin Med" = "Journal of Clinical Medicine",
+ * "Front Immunol" = "Frontiers in Immunology").
+ */
+export function sameJournal(a: string, b: string): boolean {
+  const wa = words(a, true).filter((w) => !['of', 'the', 'and', 'in', 'on', 'for'].includes(w));
+  const wb = words(b, true).filter((w) => !['of', 'the', 'and', 'in', 'on', 'for'].includes(w));
+  if (wa.length === 0 || wb.length === 0 || wa.length !== wb.length) return wa.join(' ') === wb.join(' ');
+  return wa.every((w, i) => wb[i]!.startsWith(w) || w.startsWith(wb[i]!));
+}
+
+export function sameFamilyName(a: string, b: string): boolean {
+  const na = words(a, true).join(' ');
+  const nb = words(b, true).join(' ');
+  return na !== '' && (na === nb || (na.length > 4 && editDistanceAtMostOne(na, nb)));
+}

@@ -1,0 +1,31 @@
+/**
+ * The user's settings, kept in `storage.local` and parsed with zod on every read, so a value
+ * written by an older version (or by hand in devtools) falls back to the defaults, never crashes.
+ */
+import * as z from 'zod/mini';
+import { browser } from 'wxt/browser';
+
+export const SETTINGS_KEY = 'settings';
+
+export const Settings = z.object({
+  /** Draw highlights in the page after a check. Default: on. */
+  highlights: z._default(z.boolean(), true),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const DEFAULT_SETTINGS: Settings = { highlights: true };
+
+/** Parses stored data; anything invalid yields the defaults. */
+export function parseSettings(raw: unknown): Settings {
+  const r = z.safeParse(Settings, raw ?? {});
+  return r.success ? r.data : { ...DEFAULT_SETTINGS };
+}
+
+export async function loadSettings(): Promise<Settings> {
+  const got = await browser.storage.local.get(SETTINGS_KEY);
+  return parseSettings(got[SETTINGS_KEY]);
+}
+
+export async function saveSettings(settings: Settings): Promise<void> {
+  await browser.storage.local.set({ [SETTINGS_KEY]: Settings.parse(settings) });
+}

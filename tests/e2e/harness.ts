@@ -1,0 +1,130 @@
+/**
+ * End-to-end harness: builds the extension's e2e variant (`wxt build --mode e2e`, which adds a
+ * host permission for 127.0.0.1 because a test cannot click the toolbar button that grants
+ * activeTab), serves tests/e2e/pages/ on 127.0.0.1, and launches Debian's Chromium with the
+ * extension loaded, in the new headless mode (the old one cannot load extensions).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3-e2e');
+export const ARTIFACTS = join(ROOT, 'tests/artifacts');
+const PAGES = join(import.meta.dirname, 'pages');
+
+/**
+ * Whether the browser tests can run. Without Chromium they are skipped, loudly, except on CI
+ * (`CI=true`), where a missing browser must fail the run rather than pass it silently.
+ */
+export function browserAvailable(): boolean {
+  if (existsSync(CHROMIUM)) return true;
+  const msg = `\n!!!!! ${CHROMIUM} is missing: the extension's end-to-end tests are SKIPPED. Install Debian's chromium package to run them. !!!!!\n`;
+  if (process.env['CI'] === 'true') throw new Error(msg);
+  console.warn(msg);
+  return false;
+}
+
+export function buildExtension(): void {
+  execFileSync('npx', ['wxt', 'build', '--mode', 'e2e'], { cwd: ROOT, stdio: 'pipe', timeout: 120_000 });
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`the e2e build did not write ${EXTENSION_DIR}`);
+}
+
+export interface PageServer {
+  origin: string;
+  close(): Promise<void>;
+}
+
+/** Serves the synthetic pages; anything else is a 404. Only ever binds to 127.0.0.1. */
+export async function servePages(): Promise<PageServer> {
+  const server: Server = createServer((req, res) => {
+    const name = (req.url ?? '/').split('?')[0]!.replace(/^\//, '');
+    const file = join(PAGES, name);
+    if (!/^[a-z0-9-]+\.html$/.test(name) || !existsSync(file)) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(readFileSync(file));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+export interface Browser {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  /** Every URL any page of the context requested. */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+export async function launch(): Promise<Browser> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'evidence-lens-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: false,
+    viewport: { width: 1100, height: 800 },
+    acceptDownloads: true,
+    args: [
+      '--headless=new',
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--no-first-run', '--disable-sync', '--disable-dev-shm-usage',
+    ],
+  });
+  const requests: string[] = [];
+  context.on('request', (r) => requests.push(r.url()));
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context, worker, extensionId, requests,
+    close: async () => {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The browser's id for the tab showing `page` (read in the service worker, by URL). */
+export async function tabIdOf(b: Browser, page: Page): Promise<number> {
+  const url = page.url();
+  const id = await b.worker.evaluate(async (u) => {
+    type Tabs = { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };
+    const tabs = await (globalThis as unknown as { chrome: Tabs }).chrome.tabs.query({});
+    return tabs.find((t) => t.url === u)?.id ?? null;
+  }, url);
+  if (id === null) throw new Error(`no tab found for ${url}`);
+  return id;
+}
+
+export async function openPanel(b: Browser, tabId: number): Promise<Page> {
+  const panel = await b.context.newPage();
+  await panel.setViewportSize({ width: 420, height: 900 });
+  await panel.goto(`chrome-extension://${b.extensionId}/sidepanel.html?tab=${tabId}`);
+  return panel;
+}
+
+export function artifact(name: string): string {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return join(ARTIFACTS, name);
+}
+
+/** What `CSS.highlights` holds in a page: highlight name -> the text of each range. */
+export function readHighlights(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(() => {
+    const out: Record<string, string[]> = {};
+    // The HighlightRegistry is a maplike of name -> Highlight (a setlike of ranges).
+    (CSS.highlights as unknown as Map<string, Set<Range>>).forEach((hl, name) => {
+      out[name] = [...hl].map((r) => r.toString().replace(/\s+/g, ' ').trim());
+    });
+    return out;
+  });
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import {
+  BackgroundToContent, CheckReply, isFromOurExtension, isFromOurPage, PanelToBackground, parseOrNull,
+} from '../../src/extension/messages';
+import { parseSettings } from '../../src/extension/settings';
+
+const ID = 'abcdefghijklmnopabcdefghijklmnop';
+const ORIGIN = `chrome-extension://${ID}/`;
+
+describe('message schemas', () => {
+  it('accept well-formed messages', () => {
+    expect(parseOrNull(PanelToBackground, { type: 'panel-bg-check', tabId: 3, assumeAboutLdn: false })).toEqual({ type: 'panel-bg-check', tabId: 3, assumeAboutLdn: false });
+    expect(parseOrNull(BackgroundToContent, { type: 'bg-cs-reveal', index: 0 })).not.toBeNull();
+  });
+
+  it.each([
+    ['an unknown type', { type: 'panel-bg-eval', code: 'alert(1)' }],
+    ['a missing field', { type: 'panel-bg-check', tabId: 3 }],
+    ['a negative tab id', { type: 'panel-bg-check', tabId: -1, assumeAboutLdn: false }],
+    ['a fractional tab id', { type: 'panel-bg-get-report', tabId: 1.5 }],
+    ['a string tab id', { type: 'panel-bg-get-report', tabId: '3' }],
+    ['a content-script message on the panel route', { type: 'bg-cs-check', assumeAboutLdn: true, highlights: true }],
+    ['null', null],
+    ['a string', 'panel-bg-check'],
+  ])('reject %s', (_name, forged) => {
+    expect(parseOrNull(PanelToBackground, forged)).toBeNull();
+  });
+
+  it('reject a forged report in a check reply', () => {
+    expect(parseOrNull(CheckReply, { ok: true, report: { schema: 'evidence-lens/report@1' }, anchoring: { anchored: 0, total: 0 } })).toBeNull();
+    expect(parseOrNull(CheckReply, { ok: false, code: 'no-access', message: 'x' })).toEqual({ ok: false, code: 'no-access', message: 'x' });
+  });
+});
+
+describe('sender checks', () => {
+  it('accept our side panel', () => {
+    expect(isFromOurPage({ id: ID, url: `${ORIGIN}sidepanel.html?tab=1` }, ID, ORIGIN)).toBe(true);
+  });
+
+  it.each([
+    ['another extension', { id: 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz', url: `chrome-extension://zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz/x.html` }],
+    ['our content script in a web page', { id: ID, url: 'https://clinic.example/ldn', tab: { id: 4 } }],
+    ['a sender without id', { url: 'https://evil.example/' }],
+    ['a look-alike origin', { id: ID, url: `https://evil.example/${ORIGIN}` }],
+  ])('reject %s as a panel', (_name, sender) => {
+    expect(isFromOurPage(sender, ID, ORIGIN)).toBe(false);
+  });
+
+  it('know our extension by id only', () => {
+    expect(isFromOurExtension({ id: ID }, ID)).toBe(true);
+    expect(isFromOurExtension({ id: 'other' }, ID)).toBe(false);
+    expect(isFromOurExtension({}, ID)).toBe(false);
+  });
+});
+
+describe('settings', () => {
+  it('fall back to defaults on junk', () => {
+    expect(parseSettings(undefined)).toEqual({ highlights: true });
+    expect(parseSettings({ highlights: 'yes' })).toEqual({ highlights: true });
+    expect(parseSettings({ highlights: false })).toEqual({ highlights: false });
+  });
+});
