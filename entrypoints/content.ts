@@ -1,0 +1,39 @@
+/**
+ * The content script, injected on demand by the background (`scripting.executeScript`, allowed
+ * by activeTab after a click on the toolbar button); never declared for any site. It answers
+ * only messages from our own extension, parsed with zod; it never listens to `window.postMessage`.
+ */
+import { PageSession } from '../src/extension/page-session';
+import { BackgroundToContent, failure, isFromOurExtension, parseOrNull } from '../src/extension/messages';
+
+/** Set on the isolated world's global object, so a second injection does not listen twice. */
+const INSTALLED = Symbol.for('evidence-lens.content');
+
+export default defineContentScript({
+  registration: 'runtime',
+  // WXT's "a newer copy started" notice would otherwise also go through window.postMessage.
+  noScriptStartedPostMessage: true,
+  main() {
+    const g = globalThis as unknown as Record<symbol, boolean>;
+    if (g[INSTALLED]) return;
+    g[INSTALLED] = true;
+    const session = new PageSession(document, window);
+    browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
+      if (!isFromOurExtension(sender, browser.runtime.id)) return;
+      const msg = parseOrNull(BackgroundToContent, raw);
+      if (!msg) return;
+      switch (msg.type) {
+        case 'bg-cs-check':
+          session.check(msg).then(sendResponse, (err) => sendResponse(failure('check-failed', String(err))));
+          return true;
+        case 'bg-cs-reveal':
+          sendResponse(session.reveal(msg.index) ? { ok: true } : failure('not-found', 'That sentence is no longer on the page.'));
+          return;
+        case 'bg-cs-set-highlights':
+          session.setHighlights(msg.on);
+          sendResponse({ ok: true });
+          return;
+      }
+    });
+  },
+});

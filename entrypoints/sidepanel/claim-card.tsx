@@ -1,0 +1,82 @@
+/** One claim: label badge (icon + words + colour), the sentence, the verdict and its studies. */
+import { FLAG_TEXT } from '../../src/core/levels';
+import { studyCitation, studyLinks } from '../../src/core/format/summary';
+import type { Report, ReportClaim } from '../../src/core/report-schema';
+import { LABEL_STYLES } from '../../src/extension/label-style';
+
+export function LabelBadge({ claim }: { claim: Pick<ReportClaim, 'label' | 'labelText'> }) {
+  const s = LABEL_STYLES[claim.label];
+  return (
+    <span class="badge" style={{ backgroundColor: s.color }} data-label={claim.label}>
+      <span class="badge-icon" aria-hidden="true">{s.icon}</span> {claim.labelText}
+    </span>
+  );
+}
+
+function flagsOf(c: ReportClaim): string[] {
+  return [...c.flags.map((f) => FLAG_TEXT[f]), ...(c.hedged ? ['Hedged'] : [])];
+}
+
+interface Props {
+  report: Report;
+  claim: ReportClaim;
+  index: number;
+  /** Absent in paste-text mode: there is no page to scroll. */
+  onReveal?: (index: number) => void;
+}
+
+export function ClaimCard({ report, claim, index, onReveal }: Props) {
+  const flags = flagsOf(claim);
+  const reveal = () => onReveal?.(index);
+  const onCardClick = (e: MouseEvent) => {
+    // Links and buttons inside the card do their own thing.
+    if ((e.target as Element).closest('a, button')) return;
+    reveal();
+  };
+  return (
+    <li class={`card${onReveal ? ' revealable' : ''}`} data-index={index} data-label={claim.label}
+      style={{ borderInlineStartColor: LABEL_STYLES[claim.label].color }} onClick={onCardClick}>
+      <div class="card-head">
+        <LabelBadge claim={claim} />
+        {flags.map((f) => <span class="flag" key={f}>{f}</span>)}
+      </div>
+      {onReveal
+        ? <button type="button" class="sentence" onClick={reveal} aria-label={`Show in page: ${claim.sentence}`}>“{claim.sentence}”</button>
+        : <p class="sentence">“{claim.sentence}”</p>}
+      {claim.statement && <p class="statement"><strong>Claim:</strong> {claim.statement}</p>}
+      {claim.rationale && <p class="rationale"><strong>Why this label:</strong> {claim.rationale}</p>}
+      {claim.outdatedNote && <p class="rationale"><strong>Outdated:</strong> {claim.outdatedNote}</p>}
+      {claim.label === 'not-reviewed' && (
+        <p class="rationale">The claims database does not cover this claim yet; it has not been checked.</p>
+      )}
+      {claim.studies.length > 0 && (
+        <details class="studies">
+          <summary>{claim.studies.length} stud{claim.studies.length === 1 ? 'y' : 'ies'}</summary>
+          <ul>
+            {claim.studies.map((id) => {
+              const s = report.studies[id];
+              if (!s) return null;
+              return (
+                <li key={id}>
+                  <span class="study-cite">{studyCitation(s)}</span>{' '}
+                  <span class="study-design">({s.design}{s.participants ? `, n=${s.participants}` : ''})</span>
+                  <span class="study-finding">{s.finding}</span>
+                  <span class="study-links">
+                    {studyLinks(s).map((l) => (
+                      <a key={l.url} href={l.url} target="_blank" rel="noopener noreferrer">{l.label}</a>
+                    ))}
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+        </details>
+      )}
+      {claim.why.words.length > 0 && (
+        <p class="words"><span class="words-title">Matched words:</span>{' '}
+          {claim.why.words.map((w, i) => <span class="word" key={`${w}-${i}`}>{w}</span>)}
+        </p>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,49 @@
+/**
+ * The side panel's side of the wire: requests to the background, each reply parsed with zod
+ * before the panel looks at it (a reply that does not parse is reported as a failure).
+ */
+import * as z from 'zod/mini';
+import {
+  AckReply, BackgroundToPanel, CheckReply, failure, isFromOurExtension, parseOrNull, ReportReply,
+  type PanelToBackground,
+} from '../../src/extension/messages';
+
+async function ask<T>(msg: PanelToBackground, schema: z.ZodMiniType<T>): Promise<T | ReturnType<typeof failure>> {
+  try {
+    const raw: unknown = await browser.runtime.sendMessage(msg);
+    return parseOrNull(schema, raw) ?? failure('bad-request', 'The extension sent back something unexpected. Reload the page and try again.');
+  } catch (err) {
+    return failure('check-failed', `The extension did not answer (${String(err)}). Reload the page and try again.`);
+  }
+}
+
+export const checkTab = (tabId: number, assumeAboutLdn: boolean) => ask({ type: 'panel-bg-check', tabId, assumeAboutLdn }, CheckReply);
+export const getReport = (tabId: number) => ask({ type: 'panel-bg-get-report', tabId }, ReportReply);
+export const reveal = (tabId: number, index: number) => ask({ type: 'panel-bg-reveal', tabId, index }, AckReply);
+export const setHighlights = (tabId: number, on: boolean) => ask({ type: 'panel-bg-set-highlights', tabId, on }, AckReply);
+
+/** Calls `onChange(tabId)` when the background announces a new or dropped report. Returns an unsubscribe. */
+export function onReportChanged(onChange: (tabId: number) => void): () => void {
+  const listener = (raw: unknown, sender: { id?: string }) => {
+    if (!isFromOurExtension(sender, browser.runtime.id)) return;
+    const msg = parseOrNull(BackgroundToPanel, raw);
+    if (msg) onChange(msg.tabId);
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}
+
+/**
+ * The tab the panel works on: `?tab=<id>` when given (end-to-end tests open the panel as a
+ * page, where "the active tab" would be the panel itself), else the active tab of this window.
+ */
+export function pinnedTabId(search: string): number | null {
+  const raw = new URLSearchParams(search).get('tab');
+  if (raw === null || !/^\d{1,10}$/.test(raw)) return null;
+  return Number(raw);
+}
+
+export async function activeTabId(): Promise<number | null> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
+}

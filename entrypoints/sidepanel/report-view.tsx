@@ -1,0 +1,80 @@
+/**
+ * A report in the panel: summary, notices, the "All claims" / "Not yet reviewed" views, a
+ * filter by label, the claim cards in page order and the export bar. Used for checked pages and
+ * for pasted text alike.
+ */
+import { useMemo, useState } from 'preact/hooks';
+import { LEVELS, type Level } from '../../src/core/levels';
+import { summaryLine } from '../../src/core/format/summary';
+import type { Report } from '../../src/core/report-schema';
+import { ClaimCard } from './claim-card';
+import { ExportBar } from './export-bar';
+
+type View = 'all' | 'not-reviewed';
+
+interface Props {
+  report: Report;
+  onReveal?: (index: number) => void;
+  onCheckAnyway?: () => void;
+  anchoring?: { anchored: number; total: number } | null;
+}
+
+/** Notices the panel shows as their own state rather than as a line of text. */
+const STATE_NOTICES = new Set(['no-text', 'not-about-ldn', 'no-claims']);
+
+export function ReportView({ report, onReveal, onCheckAnyway, anchoring }: Props) {
+  const [view, setView] = useState<View>('all');
+  const [filter, setFilter] = useState<Level | 'all'>('all');
+  const has = (code: string) => report.notices.some((n) => n.code === code);
+  const indexed = useMemo(() => report.claims.map((claim, index) => ({ claim, index })), [report]);
+  const notReviewed = indexed.filter((x) => x.claim.label === 'not-reviewed').length;
+  const shown = indexed.filter((x) =>
+    (view === 'all' || x.claim.label === 'not-reviewed') && (filter === 'all' || x.claim.label === filter));
+  const present = LEVELS.filter((l) => report.stats.byLabel[l.value]);
+
+  if (has('no-text')) {
+    return <div class="state" role="status"><h2>No article found</h2><p>This page has no readable text to check. Try the paste-text mode with the text you want checked.</p></div>;
+  }
+  return (
+    <section aria-label="Report">
+      {report.source.title && <h2 class="page-title">{report.source.title}</h2>}
+      <p class="summary" data-testid="summary">{summaryLine(report)}</p>
+      {has('not-about-ldn') && (
+        <div class="state" role="status">
+          <p>This page does not seem to be about low-dose naltrexone (LDN); only sentences that name it were checked.</p>
+          {onCheckAnyway && <button type="button" onClick={onCheckAnyway}>Check anyway, as a page about LDN</button>}
+        </div>
+      )}
+      {report.notices.filter((n) => !STATE_NOTICES.has(n.code)).map((n) => (
+        <p class={`notice notice-${n.code}`} key={n.code}>{n.message}</p>
+      ))}
+      {anchoring && anchoring.anchored < anchoring.total && (
+        <p class="notice">{anchoring.total - anchoring.anchored} of {anchoring.total} claims could not be found again in the page, so they are not highlighted there.</p>
+      )}
+      {report.claims.length === 0 ? (
+        <div class="state" role="status"><h2>No claims found</h2><p>No health claims about LDN were found here. That is not a verdict on the page.</p></div>
+      ) : (
+        <>
+          <div class="toolbar">
+            <div role="tablist" aria-label="Which claims">
+              <button type="button" role="tab" aria-selected={view === 'all'} onClick={() => setView('all')}>All claims ({report.claims.length})</button>
+              <button type="button" role="tab" aria-selected={view === 'not-reviewed'} onClick={() => setView('not-reviewed')}>Not yet reviewed ({notReviewed})</button>
+            </div>
+            <label class="filter">Label{' '}
+              <select value={filter} onChange={(e) => setFilter((e.currentTarget as HTMLSelectElement).value as Level | 'all')}>
+                <option value="all">All labels</option>
+                {present.map((l) => <option value={l.value} key={l.value}>{l.text} ({report.stats.byLabel[l.value]})</option>)}
+              </select>
+            </label>
+          </div>
+          {shown.length === 0
+            ? <p class="state" role="status">No claims in this view.</p>
+            : <ol class="cards" aria-label="Claims in page order">
+                {shown.map(({ claim, index }) => <ClaimCard key={index} report={report} claim={claim} index={index} onReveal={onReveal} />)}
+              </ol>}
+        </>
+      )}
+      <ExportBar report={report} />
+    </section>
+  );
+}
