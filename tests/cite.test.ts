@@ -129,10 +129,12 @@ describe('the seed pages\u2019 references get the status their assessment implie
     return report.citations.find((c) => c.kind === 'reference' && norm(c.text).startsWith(author) && c.text.includes(year));
   };
 
-  it.each(evidence.seed_references.map((r: { seed_file: string; citation_text: string }) => [r.seed_file, r.citation_text.slice(0, 60), r]))('%s: %s', (seed, _t, ref) => {
-    const report = reportOf(seed as string);
-    const found = find(report, ref as { citation_type: string; citation_text: string });
+  type SeedReference = { seed_file: string; citation_type: string; citation_text: string; exists: unknown; issues: string[]; matched_study_id: string | null };
+  const cases: [string, string, SeedReference][] = (evidence.seed_references as SeedReference[]).map((r) => [r.seed_file, r.citation_text.slice(0, 60), r]);
+  it.each(cases)('%s: %s', (seed, _t, ref) => {
+    const report = reportOf(seed);
+    const found = find(report, ref);
     expect(found, 'citation not found on the page').toBeDefined();
-    expect(found!.status).toBe(expected(ref as never));
+    expect(found!.status).toBe(expected(ref));
   });
 });

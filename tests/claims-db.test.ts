@@ -2,11 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { checkSentence } from '../src/core/check-sentence';
 import { compileDb, DbError } from '../src/db/compile';
 import { claimExampleFailures } from '../src/db/examples';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LEVELS } from '../src/core/levels';
+import { renderDbReadme } from '../src/node/db-readme';
 import { loadDbSources } from '../src/node/load-db';
 import { ROOT, realDb } from './helpers/db';
-import { join } from 'node:path';
 
-const { claims } = loadDbSources(join(ROOT, 'claims-db'));
+const sources = loadDbSources(join(ROOT, 'claims-db'));
+const { claims } = sources;
+
+it('claims-db/README.md states the current figures (run `npm run build:db` after editing the database)', () => {
+  expect(readFileSync(join(ROOT, 'claims-db', 'README.md'), 'utf8')).toBe(renderDbReadme(sources, LEVELS.map((l) => l.value)));
+});
 
 describe('every claim in claims-db matches its examples and none of its near-misses', () => {
   it.each(claims.map((c) => [c.id, c] as const))('%s', (_id, claim) => {

@@ -50,5 +50,12 @@ export type Stance = (typeof STANCES)[number];
 export const CITATION_STATUSES = ['verified', 'unverified', 'mismatch', 'off-topic'] as const;
 export type CitationStatus = (typeof CITATION_STATUSES)[number];
 
+export const CITATION_STATUS_TEXT: Record<CitationStatus, string> = {
+  verified: 'Verified',
+  unverified: 'Unverified citation',
+  mismatch: 'Details differ',
+  'off-topic': 'Not about LDN',
+};
+
 export const DISCLAIMER =
   'Evidence Lens describes published evidence; it is not medical advice. Talk to a clinician before starting, stopping or changing any treatment.';

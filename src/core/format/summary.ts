@@ -1,5 +1,7 @@
 /** The one-line summary shared by the CLI, the panel and the exports. */
-import { LEVELS, levelText, type Level } from '../levels';
+import { CITATION_STATUSES, LEVELS, levelText, type CitationStatus, type Level } from '../levels';
+
+const CITATION_SUMMARY: Record<CitationStatus, string> = { verified: 'verified', unverified: 'unverified', mismatch: 'with wrong details', 'off-topic': 'not about LDN' };
 import type { Report } from '../report-schema';
 
 export function summaryLine(report: Report): string {
@@ -10,8 +12,8 @@ export function summaryLine(report: Report): string {
   }
   const cited = report.citations.length;
   if (cited > 0) {
-    const unverified = report.stats.citations['unverified'] ?? 0;
-    parts.push(`${cited} citation${cited === 1 ? '' : 's'}${unverified ? `, ${unverified} unverified` : ''}`);
+    const counts = CITATION_STATUSES.filter((s) => report.stats.citations[s]).map((s) => `${report.stats.citations[s]} ${CITATION_SUMMARY[s]}`);
+    parts.push(`${cited} citation${cited === 1 ? '' : 's'} (${counts.join(', ')})`);
   }
   return parts.join(' · ');
 }

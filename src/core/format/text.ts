@@ -1,5 +1,5 @@
-/** The report as terminal text: one line per claim with its label, then the summary. */
-import { FLAG_TEXT } from '../levels';
+/** The report as terminal text: each claim's sentence, one line per claim with its label, the citations, then the summary. */
+import { CITATION_STATUS_TEXT, FLAG_TEXT } from '../levels';
 import type { Report, ReportClaim } from '../report-schema';
 import { summaryLine } from './summary';
 
@@ -26,11 +26,24 @@ export function formatText(report: Report, { color, quiet, width = 110 }: TextOp
   lines.push(`${report.source.words} words · read by ${report.source.extractor} · claims database ${report.database.version}`);
   for (const n of report.notices) lines.push(paint('33', `! ${n.message}`));
   lines.push('');
+  // A sentence can carry several claims (one per condition): it is quoted once, its claims follow.
+  let previous = -1;
   for (const c of report.claims) {
+    if (c.start !== previous) lines.push(`“${shorten(c.sentence, width)}”`);
+    previous = c.start;
     const label = paint(COLOR[c.label] ?? '0', c.labelText.padEnd(labelWidth));
-    lines.push(`  ${label}  ${shorten(c.sentence, width)}${notes(c)}`);
+    lines.push(`    ${label}  ${c.statement ?? 'not in the claims database yet'}${notes(c)}`);
   }
-  if (report.claims.length > 0) lines.push('');
+  if (report.citations.length > 0) {
+    lines.push('', paint('1', 'Citations'));
+    const statusWidth = Math.max(...report.citations.map((c) => CITATION_STATUS_TEXT[c.status].length));
+    for (const cit of report.citations) {
+      lines.push(`    ${CITATION_STATUS_TEXT[cit.status].padEnd(statusWidth)}  ${shorten(cit.text, width)}`);
+      // The reason that decided the status is the last one given (the first says what matched).
+      if (cit.status !== 'verified') lines.push(`    ${' '.repeat(statusWidth)}  ${cit.reasons.at(-1)}`);
+    }
+  }
+  if (report.claims.length > 0 || report.citations.length > 0) lines.push('');
   lines.push(paint('1', summaryLine(report)));
   lines.push(report.disclaimer);
   return lines.join('\n') + '\n';
