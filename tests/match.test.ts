@@ -61,8 +61,17 @@ describe('match: stance', () => {
     expect(read('LDN not only eases migraine but also lifts mood.')[0]).toMatchObject({ stance: 'asserts' });
   });
 
-  it('reads questions, distancing and reported speech', () => {
-    expect(read('Can LDN ease migraine?')[0]).toMatchObject({ stance: 'questions' });
+  it('reports no claim for a question: asking is not claiming', () => {
+    expect(read('Can LDN ease migraine?')).toEqual([]);
+    expect(read('Q: Is LDN safe during pregnancy?')).toEqual([]);
+  });
+
+  it('reads an answer\'s "No" as answering, not denying', () => {
+    expect(read('A: No, LDN is not safe during pregnancy.')[0]).toMatchObject({ id: 'pregnancy-safe', stance: 'denies' });
+    expect(read('No — LDN eases migraine only in some people.')[0]).toMatchObject({ id: 'migraine-relief', stance: 'asserts' });
+  });
+
+  it('reads distancing and reported speech', () => {
     expect(read('Proponents claim LDN eases migraine.')[0]).toMatchObject({ stance: 'distances' });
     expect(read('LDN is marketed as a way to ease migraine.')[0]).toMatchObject({ stance: 'distances' });
     expect(read('Patients report that LDN eases migraine.')[0]).toMatchObject({ stance: 'reports' });
@@ -86,6 +95,11 @@ describe('match: stance', () => {
 });
 
 describe('match: subject and context', () => {
+  it('reads list items introduced by others\' claims as distanced', () => {
+    const r = checkPage({ kind: 'text', text: 'LDN myths\nLDN is low-dose naltrexone. Online, LDN is credited with these feats:\n- it eases migraine\n- it is safe in pregnancy' }, db);
+    expect(r.claims.map((c) => [c.claimId, c.stance])).toEqual([['migraine-relief', 'distances'], ['pregnancy-safe', 'distances']]);
+  });
+
   it('needs the page to be about LDN before "it" stands for LDN', () => {
     const about = checkPage({ kind: 'text', text: 'Notes on LDN.\nLDN is low-dose naltrexone. It is safe during pregnancy.' }, db);
     expect(about.claims.map((c) => c.claimId)).toEqual(['pregnancy-safe']);

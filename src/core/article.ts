@@ -9,7 +9,10 @@ export interface Block {
   end: number;
   /** Heading level 1-6; 0 for other blocks. */
   level: number;
-  /** For a list item: the index of the paragraph that introduces its list ("LDN may help with:"). */
+  /**
+   * For a list item: the index of the paragraph that introduces its list ("LDN may help with:");
+   * for a table cell: the row's first cell.
+   */
   leadIn: number | null;
 }
 

@@ -17,10 +17,14 @@ import { FormIndex } from './forms';
  * - call-to-action: boilerplate that is never a claim ("book a consultation").
  * - clause-break: words that end the scope of a negation ("but", "however").
  * - pseudo-negation: phrases with a negative word that deny nothing ("not only", "no doubt").
+ * - refutation: frames that reject a statement outright ("it is a myth that", "no study has
+ *   shown that"); they deny a claim worded as a negative, which a plain "not" would only assert.
+ * - experiencer: people to whom a treatment happens ("patients", "she", "my"): on a page about
+ *   LDN, "she had vivid dreams, which faded" is about LDN even though it does not say so.
  */
 export const CUE_KINDS = [
   'negation', 'hedge', 'distancing', 'reported-speech', 'certainty', 'study-claim', 'anaphor',
-  'call-to-action', 'clause-break', 'pseudo-negation',
+  'call-to-action', 'clause-break', 'pseudo-negation', 'experiencer', 'refutation',
 ] as const;
 export type CueKind = (typeof CUE_KINDS)[number];
 
@@ -47,6 +51,8 @@ export interface CompiledClaim {
   subject: string[];
   patterns: CompiledPattern[];
   outdated: { when: string[]; note: string } | null;
+  /** Negation words are part of this claim's wording, not a denial of it (see the source schema). */
+  phrasedNegatively: boolean;
 }
 
 /** What a report and the panel need to show and link a study. */

@@ -98,6 +98,7 @@ function walk(root: Element, meta: Meta): Article {
   type Frame = { node: Node; exit: boolean; linkStart?: number; blockKind?: BlockKind; level?: number; listLeadIn?: number | null };
   const stack: Frame[] = [{ node: root, exit: false }];
   const leadIns: (number | null)[] = [];
+  const rowHeads: (number | null)[] = [];
   while (stack.length > 0 && !b.truncated) {
     const frame = stack.pop()!;
     const node = frame.node;
@@ -109,10 +110,16 @@ function walk(root: Element, meta: Meta): Article {
         if (href && !href.startsWith('javascript:')) b.addLink(frame.linkStart, href);
       } else if (tag === 'UL' || tag === 'OL') {
         leadIns.pop();
+      } else if (tag === 'TR') {
+        rowHeads.pop();
       } else if (frame.blockKind) {
         const kind = frame.blockKind === 'paragraph' && isPseudoHeading(el) ? 'heading' : frame.blockKind;
         const level = kind === 'heading' ? frame.level || 6 : 0;
-        b.endBlock(kind, level, kind === 'list-item' ? leadIns[leadIns.length - 1] ?? null : null);
+        const row = rowHeads.length - 1;
+        // A table row's first cell introduces the others ("Fibromyalgia | Two small trials found...").
+        const leadIn = kind === 'list-item' ? leadIns[leadIns.length - 1] ?? null : kind === 'cell' && row >= 0 ? rowHeads[row]! : null;
+        const index = b.endBlock(kind, level, leadIn);
+        if (kind === 'cell' && row >= 0 && rowHeads[row] === null && index >= 0) rowHeads[row] = index;
       }
       continue;
     }
@@ -141,6 +148,7 @@ function walk(root: Element, meta: Meta): Article {
       const prev = b.lastBlock();
       leadIns.push(prev && prev.kind === 'paragraph' ? b.blockCount - 1 : null);
     }
+    if (tag === 'TR') rowHeads.push(null);
     if (tag === 'A') exit.linkStart = b.cursor;
     stack.push(exit);
     const children = el.childNodes;

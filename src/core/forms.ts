@@ -2,6 +2,7 @@
  * Surface forms: the small pattern language of the lexicon.
  *   "pain relief"     the words in order (case, accents and apostrophes ignored)
  *   "reduc* .. pain"  `reduc*` is any word starting with "reduc"; `..` skips up to MAX_GAP words
+ *   "*mab"            (a form of one word only) any word ending in "mab", at least SUFFIX_MIN_WORD letters long
  * Forms compile to steps; a `FormIndex` finds every form of every entry in a token list in one pass.
  */
 import { normalizeWord, tokenize, type Token } from './tokens';
@@ -9,9 +10,13 @@ import { normalizeWord, tokenize, type Token } from './tokens';
 /** How many words `..` may skip: enough for "reduce the level of pain", short enough to stay in one phrase. */
 export const MAX_GAP = 3;
 
-export type Step = { word: string } | { prefix: string } | { gap: true };
+export type Step = { word: string } | { prefix: string } | { suffix: string } | { gap: true };
+
+/** A suffix form matches only words this long, so "*vir" finds "tenofovir" but not "vir". */
+export const SUFFIX_MIN_WORD = 6;
 
 export function compileForm(form: string): Step[] {
+  if (/^\*\p{L}+$/u.test(form.trim())) return [{ suffix: normalizeWord(form.trim().slice(1)) }];
   const steps: Step[] = [];
   for (const raw of form.trim().split(/\s+/)) {
     if (raw === '..') {
@@ -46,6 +51,7 @@ interface Entry<K> {
 function stepMatches(step: Step, token: Token): boolean {
   if ('word' in step) return step.word === token.norm || step.word === token.alt;
   if ('prefix' in step) return token.norm.startsWith(step.prefix);
+  if ('suffix' in step) return token.norm.length >= SUFFIX_MIN_WORD && token.norm.endsWith(step.suffix);
   return false;
 }
 
@@ -81,13 +87,19 @@ const CLAUSE_MARKS = new Set([';', ':', '?']);
 export class FormIndex<K> {
   private readonly byWord = new Map<string, Entry<K>[]>();
   private readonly byPrefix = new Map<string, Entry<K>[]>();
+  private readonly bySuffix = new Map<string, Entry<K>[]>();
   private maxPrefix = 0;
+  private maxSuffix = 0;
 
   add(key: K, form: string): void {
     const steps = compileForm(form);
     const first = steps[0]!;
-    const [map, k] = 'word' in first ? [this.byWord, first.word] : [this.byPrefix, (first as { prefix: string }).prefix];
-    if (!('word' in first)) this.maxPrefix = Math.max(this.maxPrefix, k.length);
+    let map: Map<string, Entry<K>[]>;
+    let k: string;
+    if ('word' in first) [map, k] = [this.byWord, first.word];
+    else if ('prefix' in first) [map, k, this.maxPrefix] = [this.byPrefix, first.prefix, Math.max(this.maxPrefix, first.prefix.length)];
+    else if ('suffix' in first) [map, k, this.maxSuffix] = [this.bySuffix, first.suffix, Math.max(this.maxSuffix, first.suffix.length)];
+    else throw new Error(`form "${form}" must start with a word`);
     const list = map.get(k);
     if (list) list.push({ key, steps });
     else map.set(k, [{ key, steps }]);
@@ -101,6 +113,9 @@ export class FormIndex<K> {
       if (alt) this.tryAll(this.byWord.get(alt), tokens, i, hits);
       for (let len = 1; len <= Math.min(norm.length, this.maxPrefix); len++) {
         this.tryAll(this.byPrefix.get(norm.slice(0, len)), tokens, i, hits);
+      }
+      if (norm.length >= SUFFIX_MIN_WORD) {
+        for (let len = 1; len <= Math.min(norm.length - 1, this.maxSuffix); len++) this.tryAll(this.bySuffix.get(norm.slice(-len)), tokens, i, hits);
       }
     }
     return hits;

@@ -43,8 +43,11 @@ export const FLAG_TEXT: Record<Flag, string> = {
   negated: 'Page disputes this',
 };
 
-/** How the page relates to a claim it mentions. Only `asserts` and `reports` count as the page endorsing it. */
-export const STANCES = ['asserts', 'reports', 'denies', 'questions', 'distances'] as const;
+/**
+ * How the page relates to a claim it mentions. Only `asserts` and `reports` count as the page
+ * endorsing it. (Questions are not claims: they are not reported at all.)
+ */
+export const STANCES = ['asserts', 'reports', 'denies', 'distances'] as const;
 export type Stance = (typeof STANCES)[number];
 
 export const CITATION_STATUSES = ['verified', 'unverified', 'mismatch', 'off-topic'] as const;

@@ -39,10 +39,9 @@ export interface ClaimMatch {
 const CONTEXT_WEIGHT = 0.5;
 const IMPLIED_SUBJECT_WEIGHT = 0.6;
 /**
- * An unreviewed claim says what LDN does (an effect, mechanism or safety word) to something (a
+ * An unreviewed claim says what LDN does (an effect word, else a mechanism) to something (a
  * condition, symptom, mechanism or safety matter): "LDN reduces inflammation", not "how it works".
  */
-const ACTION_KINDS = new Set(['effect', 'mechanism', 'safety']);
 const OBJECT_KINDS = new Set(['condition', 'symptom', 'mechanism', 'safety']);
 /**
  * Specificity of a concept is 1 / the number of claims using it. The generic effect words
@@ -59,10 +58,16 @@ interface Analysed {
   cues: Hit<CueKind>[];
 }
 
+/** What a section heading or list lead-in lends to the sentences under it. */
 interface Context {
   concepts: Set<string>;
   hedged: boolean;
+  /** "Claims you will see online:" — the items that follow are others' claims. */
+  distanced: boolean;
 }
+
+/** Whether a sentence that does not name LDN may be read as being about it. */
+type ImpliedSubject = 'yes' | 'no' | 'if-specific';
 
 interface PatternResult {
   claim: CompiledClaim;
@@ -85,7 +90,7 @@ export function match(sentences: Sentence[], subject: PageSubject, db: PreparedD
       const a = analyse(text, 0, db);
       // Headings and lead-ins name topics; their verbs ("Treatment for Pain") do not carry over to the sentences below.
       const topics = a.concepts.filter((h) => db.conceptKind.get(h.key) !== 'effect').map((h) => h.key);
-      c = { concepts: new Set(topics), hedged: a.cues.some((h) => h.key === 'hedge') };
+      c = { concepts: new Set(topics), hedged: a.cues.some((h) => h.key === 'hedge'), distanced: a.cues.some((h) => h.key === 'distancing') };
       contextCache.set(text, c);
     }
     return c;
@@ -96,8 +101,7 @@ export function match(sentences: Sentence[], subject: PageSubject, db: PreparedD
     if (sentence.section !== null && isReferenceHeading(sentence.section)) continue;
     const a = analyse(sentence.text, sentence.start, db);
     if (a.concepts.length === 0) continue;
-    const contexts = [contextOf(sentence.section), contextOf(sentence.leadIn)].filter((c): c is Context => c !== null);
-    out.push(...matchSentence(sentence, a, contexts, subject, db));
+    out.push(...matchSentence(sentence, a, contextOf(sentence.section), contextOf(sentence.leadIn), subject, db));
   }
   return out;
 }
@@ -107,12 +111,12 @@ function analyse(text: string, offset: number, db: PreparedDb): Analysed {
   return { tokens, concepts: db.concepts.find(tokens), cues: db.cues.find(tokens) };
 }
 
-function matchSentence(sentence: Sentence, a: Analysed, contexts: Context[], subject: PageSubject, db: PreparedDb): ClaimMatch[] {
-  const isQuestion = /\?['"”’)\]]*$/.test(sentence.text);
-  // A question as a heading ("Is LDN safe?") announces a section; it claims nothing.
-  if (isQuestion && sentence.kind === 'heading') return [];
+function matchSentence(sentence: Sentence, a: Analysed, section: Context | null, leadIn: Context | null, subject: PageSubject, db: PreparedDb): ClaimMatch[] {
+  // A question ("Is LDN safe in pregnancy?", an FAQ's "Q: ...") asks; it claims nothing, and a
+  // page that asks is never shown as endorsing. Boilerplate ("book a consultation") claims nothing either.
+  if (QUESTION.test(sentence.text) || a.cues.some((c) => c.key === 'call-to-action')) return [];
   const anaphor = a.cues.some((c) => c.key === 'anaphor');
-  const contextConcepts = new Set(contexts.flatMap((c) => [...c.concepts]));
+  const contextConcepts = new Set([...(section?.concepts ?? []), ...(leadIn?.concepts ?? [])]);
   const present = new Map<string, Hit<string>[]>();
   for (const h of a.concepts) {
     const list = present.get(h.key);
@@ -120,15 +124,22 @@ function matchSentence(sentence: Sentence, a: Analysed, contexts: Context[], sub
     else present.set(h.key, [h]);
   }
   // On a page about LDN, "it", a list item, or a section about a condition or about LDN itself
-  // stands for LDN. Headings name topics ("LDN and fibromyalgia"); they claim only what they say outright.
-  const impliedSubjectAllowed = sentence.kind !== 'heading' && subject.aboutLdn && (anaphor || sentence.kind === 'list-item' || contextConcepts.size > 0);
+  // stands for LDN; so does a sentence about people ("she", "patients") that names no other
+  // treatment, if its words are specific enough (checked per claim). Headings name topics ("LDN and fibromyalgia"); they claim only what they say outright.
+  const implied: ImpliedSubject = sentence.kind === 'heading' || !subject.aboutLdn
+    ? 'no'
+    : anaphor || sentence.kind === 'list-item' || contextConcepts.size > 0
+      ? 'yes'
+      : !a.cues.some((c) => c.key === 'experiencer') || aboutSomethingElse(a, db) ? 'no' : 'if-specific';
 
   const candidates = new Set<CompiledClaim>();
-  for (const concept of present.keys()) for (const claim of db.claimsByConcept.get(concept) ?? []) candidates.add(claim);
+  const index = candidateIndex(db);
+  for (const concept of present.keys()) for (const claim of index.get(concept) ?? []) candidates.add(claim);
+  for (const concept of contextConcepts) for (const claim of index.get(concept) ?? []) candidates.add(claim);
 
   const results: PatternResult[] = [];
   for (const claim of candidates) {
-    const r = evaluate(claim, present, contextConcepts, impliedSubjectAllowed, sentence.kind === 'heading', db);
+    const r = evaluate(claim, present, contextConcepts, implied, sentence.kind === 'heading', db);
     if (r) results.push(r);
   }
   results.sort((x, y) => y.groups - x.groups || y.specificity - x.specificity || y.score - x.score || tokenCount(y.hits) - tokenCount(x.hits) || x.claim.id.localeCompare(y.claim.id));
@@ -147,14 +158,19 @@ function matchSentence(sentence: Sentence, a: Analysed, contexts: Context[], sub
     if (!redundant) kept.push(r);
   }
 
-  const hedgedByContext = sentence.kind === 'list-item' && contexts.some((c) => c.hedged);
+  // List items and table cells take their stance's tone from the sentence that introduces them.
+  const hedgedByLeadIn = leadIn?.hedged ?? false;
+  const distancedByLeadIn = leadIn?.distanced ?? false;
+  // "A: No — ..." answers a question; that "No" denies nothing in what follows.
+  const answer = ANSWER_NO.exec(sentence.text);
   const build = (claim: CompiledClaim | null, hits: Hit<string>[], groupHits: Hit<string>[][], ctx: string[], score: number): ClaimMatch => {
-    const cues = cuesOutside(a.cues, hits);
+    const answered = (c: Hit<CueKind>) => answer !== null && c.key === 'negation' && a.tokens[c.first]!.end - sentence.start <= answer[0].length;
+    const cues = cuesOutside(a.cues, hits).filter((c) => !answered(c));
     return {
       sentence,
       claim,
-      stance: stanceOf(isQuestion, cues, groupHits, a.tokens),
-      hedged: cues.some((c) => c.key === 'hedge') || hedgedByContext,
+      stance: stanceOf(claim, cues, groupHits, a.tokens, distancedByLeadIn),
+      hedged: cues.some((c) => c.key === 'hedge') || hedgedByLeadIn,
       concepts: unique(hits.map((h) => h.key)),
       contextConcepts: ctx,
       words: unique(hits.sort((x, y) => x.first - y.first).map((h) => surface(a.tokens, h, sentence))),
@@ -165,27 +181,78 @@ function matchSentence(sentence: Sentence, a: Analysed, contexts: Context[], sub
   };
 
   if (kept.length > 0) return kept.map((r) => build(r.claim, r.hits, r.groupHits, r.contextConcepts, r.score));
-  const unreviewed = unreviewedClaim(sentence, a, isQuestion, present, anaphor && subject.aboutLdn, db);
+  const unreviewed = unreviewedClaim(sentence, a, present, anaphor && subject.aboutLdn, db);
   return unreviewed ? [build(null, [...unreviewed.subject, ...unreviewed.action, ...unreviewed.object], [unreviewed.action], [], 0)] : [];
+}
+
+/**
+ * A sentence that names another treatment ("Exercise releases endorphins") or opens with a
+ * condition or a body process ("Fibromyalgia lowers quality of life") is background about that,
+ * not a claim about LDN left unnamed.
+ */
+function aboutSomethingElse(a: Analysed, db: PreparedDb): boolean {
+  const kinds = a.concepts.map((h) => db.conceptKind.get(h.key) ?? '');
+  if (a.concepts.some((h, i) => kinds[i] === 'drug' && h.key !== 'naltrexone')) return true;
+  const first = a.concepts.reduce((x, h, i) => (h.first < a.concepts[x]!.first ? i : x), 0);
+  return BACKGROUND_OPENERS.has(kinds[first]!);
+}
+
+const BACKGROUND_OPENERS = new Set(['condition', 'symptom', 'mechanism', 'safety', 'population']);
+
+const candidateIndexes = new WeakMap<PreparedDb, Map<string, CompiledClaim[]>>();
+
+/**
+ * Claims by the concepts of each pattern's rarest group (the group whose concepts the fewest
+ * claims use). A pattern is satisfied only if every group is found in the sentence or its
+ * context, so its rarest group must be among them: looking claims up by that group alone finds
+ * every claim `evaluate` could accept, without also trying the thousands that share a generic
+ * word such as "helps". The candidates differ, the results do not (they are sorted by a total order).
+ */
+function candidateIndex(db: PreparedDb): Map<string, CompiledClaim[]> {
+  let index = candidateIndexes.get(db);
+  if (index) return index;
+  index = new Map();
+  const uses = (c: string) => db.claimsByConcept.get(c)?.length ?? 0;
+  for (const claim of db.compiled.claims) {
+    const keys = new Set<string>();
+    for (const pattern of claim.patterns) {
+      let rarest: string[] = [];
+      let rarestUses = Infinity;
+      for (const group of pattern.all) {
+        const n = group.reduce((sum, c) => sum + uses(c), 0);
+        if (n < rarestUses) [rarest, rarestUses] = [group, n];
+      }
+      for (const c of rarest) keys.add(c);
+    }
+    for (const c of keys) {
+      const list = index.get(c);
+      if (list) list.push(claim);
+      else index.set(c, [claim]);
+    }
+  }
+  candidateIndexes.set(db, index);
+  return index;
 }
 
 function evaluate(
   claim: CompiledClaim,
   present: Map<string, Hit<string>[]>,
   context: Set<string>,
-  impliedSubjectAllowed: boolean,
+  implied: ImpliedSubject,
   isHeading: boolean,
   db: PreparedDb,
 ): PatternResult | null {
   let subjectHits: Hit<string>[] = [];
   let subjectWeight = 1;
+  let needsSpecificWords = false;
   // Background claims (no drug) are too easily read into a section title.
   if (claim.subject.length === 0 && isHeading) return null;
   if (claim.subject.length > 0) {
     subjectHits = claim.subject.flatMap((s) => present.get(s) ?? []);
     if (subjectHits.length === 0) {
-      if (!impliedSubjectAllowed || !claim.subject.includes('ldn')) return null;
+      if (implied === 'no' || !claim.subject.includes('ldn')) return null;
       subjectWeight = IMPLIED_SUBJECT_WEIGHT;
+      needsSpecificWords = implied === 'if-specific';
     }
   }
   let best: PatternResult | null = null;
@@ -220,7 +287,7 @@ function evaluate(
     if (!ok || inSentence === 0) continue;
     // Under a heading "Chronic Pain", "here is who it may help" names nothing itself: a claim
     // completed from context needs at least one word in the sentence rarer than "helps" or "reduces".
-    if (fromContext.length > 0 && specificity < MIN_SPECIFICITY_WITH_CONTEXT) continue;
+    if ((fromContext.length > 0 || needsSpecificWords) && specificity < MIN_SPECIFICITY_WITH_CONTEXT) continue;
     const groups = pattern.all.length + (claim.subject.length > 0 ? 1 : 0);
     const earned = inSentence + CONTEXT_WEIGHT * fromContext.length + (claim.subject.length > 0 ? subjectWeight : 0);
     const r: PatternResult = { claim, hits, groupHits, contextConcepts: fromContext, groups, specificity, score: earned / groups };
@@ -236,25 +303,27 @@ function evaluate(
 function unreviewedClaim(
   sentence: Sentence,
   a: Analysed,
-  isQuestion: boolean,
   present: Map<string, Hit<string>[]>,
   anaphorOnLdnPage: boolean,
   db: PreparedDb,
 ): { subject: Hit<string>[]; action: Hit<string>[]; object: Hit<string>[] } | null {
-  if (sentence.kind === 'heading' || isQuestion || a.cues.some((c) => c.key === 'call-to-action')) return null;
+  if (sentence.kind === 'heading') return null;
   const subjectHits = present.get('ldn') ?? [];
   if (subjectHits.length === 0 && !anaphorOnLdnPage) return null;
   const kindOf = (h: Hit<string>) => db.conceptKind.get(h.key) ?? '';
-  const action = a.concepts.filter((h) => ACTION_KINDS.has(kindOf(h)));
-  const object = a.concepts.filter((h) => OBJECT_KINDS.has(kindOf(h)) && !action.every((x) => x === h));
+  const effects = a.concepts.filter((h) => kindOf(h) === 'effect');
+  const action = effects.length > 0 ? effects : a.concepts.filter((h) => kindOf(h) === 'mechanism');
+  const object = a.concepts.filter((h) => OBJECT_KINDS.has(kindOf(h)) && !action.includes(h));
   if (action.length === 0 || object.length === 0) return null;
-  return { subject: subjectHits, action, object: object.filter((h) => !action.includes(h)) };
+  return { subject: subjectHits, action, object };
 }
 
-function stanceOf(isQuestion: boolean, cues: Hit<CueKind>[], groups: Hit<string>[][], tokens: Token[]): Stance {
-  if (isQuestion) return 'questions';
-  if (isNegated(cues, groups, tokens)) return 'denies';
-  if (cues.some((c) => c.key === 'distancing')) return 'distances';
+function stanceOf(claim: CompiledClaim | null, cues: Hit<CueKind>[], groups: Hit<string>[][], tokens: Token[], distancedByLeadIn: boolean): Stance {
+  // A claim worded as a negative ("is not addictive") is asserted by its own "not" and denied
+  // only by a refutation ("it is a myth that it is not addictive").
+  const denied = claim?.phrasedNegatively ? cues.some((c) => c.key === 'refutation') : isNegated(cues, groups, tokens);
+  if (denied) return 'denies';
+  if (distancedByLeadIn || cues.some((c) => c.key === 'distancing')) return 'distances';
   if (cues.some((c) => c.key === 'reported-speech')) return 'reports';
   return 'asserts';
 }
@@ -269,7 +338,7 @@ function stanceOf(isQuestion: boolean, cues: Hit<CueKind>[], groups: Hit<string>
 function isNegated(cues: Hit<CueKind>[], groups: Hit<string>[][], tokens: Token[]): boolean {
   const breaks = cues.filter((c) => c.key === 'clause-break').map((c) => c.first);
   const relatives = tokens.flatMap((t, i) => (RELATIVE_PRONOUNS.has(t.norm) ? [i] : []));
-  const negations = cues.filter((c) => c.key === 'negation');
+  const negations = cues.filter((c) => c.key === 'negation' || c.key === 'refutation');
   const inScope = (t: Hit<string>) => negations.some((neg) => {
     const before = neg.last < t.first;
     const [from, to] = before ? [neg.last, t.first] : [t.last, neg.first];
@@ -280,6 +349,9 @@ function isNegated(cues: Hit<CueKind>[], groups: Hit<string>[][], tokens: Token[
   return negations.length > 0 && groups.some((g) => g.length > 0 && g.every(inScope));
 }
 
+const QUESTION = /\?['"”’)\]]*$/;
+const ANSWER_NO = /^(?:A\s*:\s*)?no\s*[—–,.!:-]/i;
+
 const RELATIVE_PRONOUNS = new Set(['who', 'whom', 'whose', 'which', 'that', 'where', 'when']);
 
 /**
@@ -289,18 +361,24 @@ const RELATIVE_PRONOUNS = new Set(['who', 'whom', 'whose', 'which', 'that', 'whe
  */
 function cuesOutside(cues: Hit<CueKind>[], own: Hit<string>[]): Hit<CueKind>[] {
   const ownWords = new Set(own.flatMap((h) => h.words));
+  const negations = new Set(realNegations(cues));
+  return cues.filter((c) => c.key !== 'negation' || (negations.has(c) && !c.words.every((w) => ownWords.has(w))));
+}
+
+/**
+ * Negation cues that negate something: not inside a pseudo-negation ("not only"), and not
+ * nested in a longer negation cue ("no better than" counts once, not as "no" and "no better").
+ */
+function realNegations(cues: Hit<CueKind>[]): Hit<CueKind>[] {
   const pseudo = cues.filter((c) => c.key === 'pseudo-negation');
-  return cues.filter((c) => {
-    if (c.key !== 'negation') return true;
-    if (c.words.every((w) => ownWords.has(w))) return false;
-    return !pseudo.some((p) => c.first <= p.last && c.last >= p.first);
-  });
+  const negations = cues.filter((c) => c.key === 'negation' && !pseudo.some((p) => c.first <= p.last && c.last >= p.first));
+  return negations.filter((c) => !negations.some((o) => o !== c && o.first <= c.first && o.last >= c.last && o.last - o.first > c.last - c.first));
 }
 
 function groupCues(tokens: Token[], cues: Hit<CueKind>[], sentence: Sentence): Partial<Record<CueKind, string[]>> {
   const out: Partial<Record<CueKind, string[]>> = {};
   for (const c of cues) {
-    if (c.key === 'clause-break' || c.key === 'anaphor' || c.key === 'pseudo-negation') continue;
+    if (c.key === 'clause-break' || c.key === 'anaphor' || c.key === 'pseudo-negation' || c.key === 'experiencer') continue;
     (out[c.key] ??= []).push(surface(tokens, c, sentence));
   }
   return out;

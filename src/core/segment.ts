@@ -18,7 +18,7 @@ export interface Sentence {
   block: number;
   /** Text of the nearest heading above the sentence. */
   section: string | null;
-  /** For a list item: the sentence that introduces the list ("LDN may help with:"). */
+  /** For a list item: the sentence that introduces the list ("LDN may help with:"); for a table cell, its row's first cell. */
   leadIn: string | null;
   /** Targets of the links inside the sentence. */
   links: string[];
@@ -49,7 +49,7 @@ export function segment(article: Article): Sentence[] {
   article.blocks.forEach((block, blockIndex) => {
     const text = article.text.slice(block.start, block.end);
     const kind: SentenceKind = block.kind === 'heading' ? 'heading' : block.kind === 'list-item' ? 'list-item' : 'sentence';
-    const leadIn = block.kind === 'list-item' && block.leadIn !== null ? lastSentenceOfBlock.get(block.leadIn) ?? null : null;
+    const leadIn = block.leadIn !== null ? lastSentenceOfBlock.get(block.leadIn) ?? null : null;
     const spans = block.kind === 'heading' ? [[0, text.length] as const] : sentenceSpans(text);
     for (const [s, e] of spans) {
       const start = block.start + s;

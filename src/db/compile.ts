@@ -82,6 +82,7 @@ export function compileDb(sources: DbSources): CompiledWithSources {
     subject: c.subject,
     patterns: c.patterns.map((p) => ({ all: p.all, none: p.none ?? [] })),
     outdated: c.outdated ?? null,
+    phrasedNegatively: c.phrasedNegatively,
   }));
   const db: CompiledDb = {
     format: 'evidence-lens/db@1',

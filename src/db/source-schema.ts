@@ -70,6 +70,12 @@ export const ClaimSource = z.strictObject({
   /** Concepts that name what the claim is about; `[]` for background claims that need no drug. */
   subject: z.array(id).default(['ldn']),
   patterns: z.array(Pattern).min(1),
+  /**
+   * The claim is itself a negative or a prohibition ("is not addictive", "never combine with
+   * opioids", "no adequate studies in pregnancy"): negation words in a sentence are read as part
+   * of it, not as the page denying it.
+   */
+  phrasedNegatively: z.boolean().default(false),
   /** Cues that mark the statement as overtaken by events, with what the database knows instead. */
   outdated: z.strictObject({ when: z.array(id).min(1), note: z.string().min(10) }).optional(),
   examples: z.array(Example).min(3, 'each claim needs at least three example sentences'),

@@ -15,6 +15,10 @@ export interface Assessment {
 
 export interface PageScore {
   page: string;
+  /** Plain sentences (not claims) on the page, and how many of them were reported as claims. */
+  plain: number;
+  plainReported: number;
+  falsePositiveRate: number | null;
   assessed: number;
   found: number;
   recall: number | null;
@@ -39,7 +43,7 @@ export function evaluatePage(page: string, report: Report, assessments: Assessme
   const claimSpans = report.claims.map((c) => ({ c, span: [normStart(report.articleText, c.start), normStart(report.articleText, c.end)] as const }));
   const used = new Set<ReportClaim>();
   const score: PageScore = {
-    page, assessed: scored.length, found: 0, recall: null, labelAccuracy: null, polarityAccuracy: null, overstatedAgreement: null,
+    page, plain: 0, plainReported: 0, falsePositiveRate: null, assessed: scored.length, found: 0, recall: null, labelAccuracy: null, polarityAccuracy: null, overstatedAgreement: null,
     missed: [], wrongLabel: [], wrongPolarity: [], unassessed: [], counts: { labelRight: 0, polarityRight: 0, overstatedRight: 0 },
   };
   for (const a of assessments) {
@@ -73,6 +77,7 @@ function normStart(original: string, offset: number): number {
 }
 
 function finish(s: PageScore): PageScore {
+  s.falsePositiveRate = s.plain ? s.plainReported / s.plain : null;
   s.recall = s.assessed ? s.found / s.assessed : null;
   s.labelAccuracy = s.found ? s.counts.labelRight / s.found : null;
   s.polarityAccuracy = s.found ? s.counts.polarityRight / s.found : null;
@@ -82,10 +87,12 @@ function finish(s: PageScore): PageScore {
 
 export function summarise(pages: PageScore[]): PageScore {
   const total: PageScore = {
-    page: 'total', assessed: 0, found: 0, recall: null, labelAccuracy: null, polarityAccuracy: null, overstatedAgreement: null,
+    page: 'total', plain: 0, plainReported: 0, falsePositiveRate: null, assessed: 0, found: 0, recall: null, labelAccuracy: null, polarityAccuracy: null, overstatedAgreement: null,
     missed: [], wrongLabel: [], wrongPolarity: [], unassessed: [], counts: { labelRight: 0, polarityRight: 0, overstatedRight: 0 },
   };
   for (const p of pages) {
+    total.plain += p.plain;
+    total.plainReported += p.plainReported;
     total.assessed += p.assessed;
     total.found += p.found;
     total.counts.labelRight += p.counts.labelRight;
@@ -94,4 +101,50 @@ export function summarise(pages: PageScore[]): PageScore {
     total.unassessed.push(...p.unassessed);
   }
   return finish(total);
+}
+
+/**
+ * A page annotated sentence by sentence (tests/fixtures/genre-pages/*.gold.json): every sentence
+ * is either a claim (with the level a reviewer gives it and whether the page asserts it) or plain.
+ * Scores recall, label and polarity as for the seeds, plus the share of plain sentences that were
+ * reported as claims.
+ */
+export interface GoldSentence {
+  text: string;
+  claim: boolean;
+  level?: string;
+  asserted?: boolean;
+}
+
+export function evaluateGoldPage(page: string, report: Report, gold: GoldSentence[]): PageScore {
+  const claims = gold.filter((g) => g.claim);
+  const base = evaluatePage(page, report, claims.map((g, i) => ({ id: String(i), quote: g.text, evidence_level: g.level ?? 'not-reviewed', overstated: false })));
+  // Polarity: recount against the annotated stance rather than "always asserted".
+  base.counts.polarityRight = 0;
+  base.wrongPolarity = [];
+  const text = norm(report.articleText);
+  const spans = report.claims.map((c) => ({ c, from: normStart(report.articleText, c.start), to: normStart(report.articleText, c.end) }));
+  const reportedAt = (g: GoldSentence) => {
+    const q = norm(g.text);
+    const at = text.indexOf(q);
+    return at < 0 ? [] : spans.filter((x) => x.from < at + q.length && x.to > at).map((x) => x.c);
+  };
+  for (const g of claims) {
+    const found = reportedAt(g);
+    if (found.length === 0) continue;
+    const best = found.find((c) => c.label === g.level) ?? found[0]!;
+    if (best.asserted === (g.asserted ?? true)) base.counts.polarityRight++;
+    else base.wrongPolarity.push({ quote: g.text, stance: best.stance });
+  }
+  // Here "unassessed" lists the plain sentences reported as claims: the false positives.
+  base.unassessed = [];
+  for (const g of gold.filter((x) => !x.claim)) {
+    base.plain++;
+    const reported = reportedAt(g);
+    if (reported.length > 0) {
+      base.plainReported++;
+      base.unassessed.push({ sentence: g.text, label: reported[0]!.label, claimId: reported[0]!.claimId });
+    }
+  }
+  return finish(base);
 }

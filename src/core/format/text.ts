@@ -50,7 +50,7 @@ export function formatText(report: Report, { color, quiet, width = 110 }: TextOp
 }
 
 function notes(c: ReportClaim): string {
-  const n = [...c.flags.map((f) => FLAG_TEXT[f].toLowerCase()), ...(c.hedged ? ['hedged'] : []), ...(c.stance === 'questions' ? ['asked as a question'] : []), ...(c.stance === 'distances' ? ['attributed to others'] : [])];
+  const n = [...c.flags.map((f) => FLAG_TEXT[f].toLowerCase()), ...(c.hedged ? ['hedged'] : []), ...(c.stance === 'distances' ? ['attributed to others'] : [])];
   return n.length > 0 ? `  [${n.join(', ')}]` : '';
 }
 
