@@ -1,11 +1,18 @@
 /**
- * The background: opens the panel from the toolbar button, runs checks in tabs on the panel's
- * request, keeps one report per tab and shows its claim count on the badge. It answers only
- * our own extension pages, and only messages that parse (src/extension/messages.ts).
+ * The background: opens the panel from the toolbar button, runs checks on the panel's request,
+ * keeps one report per tab and shows its claim count on the badge. It holds the pipeline after
+ * extraction and the claims database: the content script sends the page's Article, the
+ * background checks it and sends back the claims to highlight; pasted text is checked here too.
+ * It answers only our own extension pages, and only messages that parse (src/extension/messages.ts).
  */
+import type * as z from 'zod/mini';
+import { checkArticle } from '../src/core/pipeline';
+import { articleFromText } from '../src/core/plain-text';
+import type { Report } from '../src/core/report-schema';
+import { bundledDb } from '../src/extension/db';
 import {
-  AckReply, BackgroundToPanel, CheckReply, failure, isFromOurPage, parseOrNull, PanelToBackground,
-  type Failure, type ReportReply,
+  AckReply, BackgroundToPanel, ExtractReply, failure, isFromOurPage, parseOrNull, PanelToBackground, ShowReply,
+  type BackgroundToContent, type CheckReply, type Failure, type ReportReply, type TextReply,
 } from '../src/extension/messages';
 import { pageCss } from '../src/extension/label-style';
 import { loadSettings } from '../src/extension/settings';
@@ -30,10 +37,12 @@ export default defineBackground(() => {
     return true;
   });
 
-  async function handle(msg: PanelToBackground): Promise<CheckReply | ReportReply | AckReply> {
+  async function handle(msg: PanelToBackground): Promise<CheckReply | TextReply | ReportReply | AckReply> {
     switch (msg.type) {
       case 'panel-bg-check':
         return check(msg.tabId, msg.assumeAboutLdn);
+      case 'panel-bg-check-text':
+        return checkText(msg.text);
       case 'panel-bg-get-report': {
         const entry = await reports.get(msg.tabId);
         return { ok: true, report: entry?.report ?? null, anchoring: entry?.anchoring ?? null };
@@ -54,16 +63,40 @@ export default defineBackground(() => {
     } catch (err) {
       return injectionFailure(err);
     }
-    const raw: unknown = await browser.tabs
-      .sendMessage(tabId, { type: 'bg-cs-check', assumeAboutLdn, highlights: settings.highlights }, { frameId: 0 })
-      .catch((err: unknown) => failure('check-failed', `The page did not answer: ${String(err)}`));
-    const reply = parseOrNull(CheckReply, raw) ?? failure('check-failed', 'The page sent back something that is not a report.');
-    if (reply.ok) {
-      await reports.set(tabId, { report: reply.report, anchoring: reply.anchoring });
-      await setBadge(tabId, String(reply.report.claims.length));
-      announce(tabId);
+    const extracted = await ask(tabId, { type: 'bg-cs-extract' }, ExtractReply, 'The page sent back something that is not an article.');
+    if (!extracted.ok) return extracted;
+    let report: Report;
+    try {
+      report = checkArticle(extracted.article, bundledDb(), { url: extracted.url, assumeAboutLdn, extractMs: extracted.extractMs });
+    } catch (err) {
+      return failure('check-failed', `The check failed on this page: ${String(err)}`);
     }
-    return reply;
+    const claims = report.claims.map((c) => ({ start: c.start, end: c.end, label: c.label }));
+    const shown = await ask(tabId, { type: 'bg-cs-show', claims, highlights: settings.highlights }, ShowReply, 'The page did not take the report.');
+    if (!shown.ok) return shown;
+    await reports.set(tabId, { report, anchoring: shown.anchoring });
+    await setBadge(tabId, String(report.claims.length));
+    announce(tabId);
+    return { ok: true, report, anchoring: shown.anchoring };
+  }
+
+  /** Pasted text, read as text about LDN; the report goes back to the panel and is not kept. */
+  function checkText(text: string): TextReply {
+    try {
+      const t0 = performance.now();
+      const article = articleFromText(text);
+      return { ok: true, report: checkArticle(article, bundledDb(), { assumeAboutLdn: true, extractMs: performance.now() - t0 }) };
+    } catch (err) {
+      return failure('check-failed', `The check failed: ${String(err)}`);
+    }
+  }
+
+  /** Sends a request to the tab's top frame and parses the reply; no answer or junk is a failure. */
+  async function ask<T>(tabId: number, msg: BackgroundToContent, schema: z.ZodMiniType<T>, junk: string): Promise<T | Failure> {
+    const raw: unknown = await browser.tabs
+      .sendMessage(tabId, msg, { frameId: 0 })
+      .catch((err: unknown) => failure('check-failed', `The page did not answer: ${String(err)}`));
+    return parseOrNull(schema, raw) ?? failure('check-failed', junk);
   }
 
   async function toContent(tabId: number, msg: { type: 'bg-cs-reveal'; index: number } | { type: 'bg-cs-set-highlights'; on: boolean }): Promise<AckReply> {

@@ -1,6 +1,7 @@
 /**
  * The content script, injected on demand by the background (`scripting.executeScript`, allowed
- * by activeTab after a click on the toolbar button); never declared for any site. It answers
+ * by activeTab after a click on the toolbar button); never declared for any site. It extracts the
+ * page's article for the background to check and highlights what comes back. It answers
  * only messages from our own extension, parsed with zod; it never listens to `window.postMessage`.
  */
 import { PageSession } from '../src/extension/page-session';
@@ -23,8 +24,11 @@ export default defineContentScript({
       const msg = parseOrNull(BackgroundToContent, raw);
       if (!msg) return;
       switch (msg.type) {
-        case 'bg-cs-check':
-          session.check(msg).then(sendResponse, (err) => sendResponse(failure('check-failed', String(err))));
+        case 'bg-cs-extract':
+          session.extract().then(sendResponse, (err) => sendResponse(failure('check-failed', String(err))));
+          return true;
+        case 'bg-cs-show':
+          session.show(msg.claims, msg.highlights).then(sendResponse, (err) => sendResponse(failure('check-failed', String(err))));
           return true;
         case 'bg-cs-reveal':
           sendResponse(session.reveal(msg.index) ? { ok: true } : failure('not-found', 'That sentence is no longer on the page.'));

@@ -4,7 +4,7 @@
  */
 import * as z from 'zod/mini';
 import {
-  AckReply, BackgroundToPanel, CheckReply, failure, isFromOurExtension, parseOrNull, ReportReply,
+  AckReply, BackgroundToPanel, CheckReply, failure, isFromOurExtension, parseOrNull, ReportReply, TextReply,
   type PanelToBackground,
 } from '../../src/extension/messages';
 
@@ -18,6 +18,7 @@ async function ask<T>(msg: PanelToBackground, schema: z.ZodMiniType<T>): Promise
 }
 
 export const checkTab = (tabId: number, assumeAboutLdn: boolean) => ask({ type: 'panel-bg-check', tabId, assumeAboutLdn }, CheckReply);
+export const checkText = (text: string) => ask({ type: 'panel-bg-check-text', text }, TextReply);
 export const getReport = (tabId: number) => ask({ type: 'panel-bg-get-report', tabId }, ReportReply);
 export const reveal = (tabId: number, index: number) => ask({ type: 'panel-bg-reveal', tabId, index }, AckReply);
 export const setHighlights = (tabId: number, on: boolean) => ask({ type: 'panel-bg-set-highlights', tabId, on }, AckReply);

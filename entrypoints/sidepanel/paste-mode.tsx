@@ -1,30 +1,32 @@
-/** Paste-text mode: checks text pasted into the panel, right here, as text about LDN. */
+/**
+ * Paste-text mode: text pasted into the panel is checked, as text about LDN, by the background
+ * (which holds the pipeline and the claims database; the panel is UI only).
+ */
 import { useState } from 'preact/hooks';
-import { checkPage } from '../../src/core/pipeline';
 import type { Report } from '../../src/core/report-schema';
-import { bundledDb } from '../../src/extension/db';
+import { checkText } from './panel-api';
 import { ReportView } from './report-view';
 
 export function PasteMode() {
   const [text, setText] = useState('');
   const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const run = (e: Event) => {
+  const [busy, setBusy] = useState(false);
+  const run = async (e: Event) => {
     e.preventDefault();
     setError(null);
-    try {
-      setReport(checkPage({ kind: 'text', text }, bundledDb(), { assumeAboutLdn: true }));
-    } catch (err) {
-      setReport(null);
-      setError(`The check failed: ${String(err)}`);
-    }
+    setBusy(true);
+    const r = await checkText(text);
+    setBusy(false);
+    setReport(r.ok ? r.report : null);
+    if (!r.ok) setError(r.message);
   };
   return (
     <section aria-label="Check pasted text">
-      <form onSubmit={run}>
+      <form onSubmit={(e) => void run(e)}>
         <label for="paste">Paste text (an email, a message, part of a page):</label>
         <textarea id="paste" rows={8} value={text} onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)} />
-        <button type="submit" disabled={text.trim() === ''}>Check text</button>
+        <button type="submit" disabled={busy || text.trim() === ''}>Check text</button>
       </form>
       {error && <p class="error" role="alert">{error}</p>}
       {report && <ReportView report={report} />}

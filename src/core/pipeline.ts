@@ -34,7 +34,26 @@ export function checkPage(input: PageInput, db: PreparedDb, options: CheckOption
   const article: Article = input.kind === 'document'
     ? extractArticle({ freshDocument: input.freshDocument, truncated: input.truncated })
     : articleFromText(input.text);
+  return runStages(article, db, options, clock, t0, clock());
+}
+
+export interface ArticleCheckOptions extends CheckOptions {
+  /** How long extraction took where it ran (the content script times its own); 0 when not given. */
+  extractMs?: number;
+}
+
+/**
+ * The pipeline after extraction, for an Article extracted elsewhere: the extension's content
+ * script extracts in the page and the background checks the Article it sends.
+ */
+export function checkArticle(article: Article, db: PreparedDb, options: ArticleCheckOptions = {}): Report {
+  const clock = options.clock ?? (() => performance.now());
   const t1 = clock();
+  return runStages(article, db, options, clock, t1 - (options.extractMs ?? 0), t1);
+}
+
+/** segment -> match -> grade -> cite -> report; `t0`..`t1` is the extraction that came before. */
+function runStages(article: Article, db: PreparedDb, options: CheckOptions, clock: () => number, t0: number, t1: number): Report {
   const sentences = segment(article);
   const subject = pageSubject(article, db, options.assumeAboutLdn ?? false);
   const t2 = clock();

@@ -1,5 +1,6 @@
 /**
- * The bundled claims database, prepared once per JavaScript context (content script, side panel).
+ * The bundled claims database, prepared once per background context (the only part of the
+ * extension that runs the pipeline after extraction; see entrypoints/background.ts).
  * `claims-db/compiled/index.json` is written by `npm run build:db` and bundled as JSON.
  */
 import compiled from '../../claims-db/compiled/index.json';

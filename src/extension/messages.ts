@@ -2,13 +2,19 @@
  * Every message that crosses a boundary between the extension's parts, typed and checked with
  * zod on arrival. Names carry their route: `panel-bg-*` (side panel -> background),
  * `bg-cs-*` (background -> content script), `bg-panel-*` (background -> side panel, broadcast).
+ * A check is split by where each part runs best: the content script extracts the Article from
+ * the page (`bg-cs-extract`), the background runs the rest of the pipeline with the bundled
+ * database, and the content script anchors and highlights the claims it is sent (`bg-cs-show`).
  * Replies are `Result`s (ok / error) because an `Error` does not survive structured cloning.
  *
  * A receiver first checks the sender (`isFromOurExtension`), then parses; anything that fails
  * either check is ignored, never answered. Content scripts never listen to `window.postMessage`.
  */
 import * as z from 'zod/mini';
+import { LEVEL_VALUES } from '../core/levels';
+import { MAX_ARTICLE_CHARS } from '../core/limits';
 import { Report } from '../core/report-schema';
+import { ArticleSchema } from './article-schema';
 
 const tabId = z.int().check(z.nonnegative());
 const claimIndex = z.int().check(z.nonnegative());
@@ -18,6 +24,8 @@ const claimIndex = z.int().check(z.nonnegative());
 export const PanelToBackground = z.discriminatedUnion('type', [
   /** Inject the content script into the tab (if needed) and check the page. */
   z.object({ type: z.literal('panel-bg-check'), tabId, assumeAboutLdn: z.boolean() }),
+  /** Check pasted text as text about LDN; nothing is kept. */
+  z.object({ type: z.literal('panel-bg-check-text'), text: z.string().check(z.maxLength(MAX_ARTICLE_CHARS)) }),
   /** The report kept for the tab, or null. */
   z.object({ type: z.literal('panel-bg-get-report'), tabId }),
   /** Scroll the page to a claim's sentence and flash it. */
@@ -29,8 +37,15 @@ export type PanelToBackground = z.infer<typeof PanelToBackground>;
 
 // ---- background -> content script ----------------------------------------------------------
 
+/** Where a claim's sentence is in the Article the content script extracted, and its label. */
+export const ClaimSpan = z.object({ start: z.int().check(z.nonnegative()), end: z.int().check(z.nonnegative()), label: z.enum(LEVEL_VALUES) });
+export type ClaimSpan = z.infer<typeof ClaimSpan>;
+
 export const BackgroundToContent = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('bg-cs-check'), assumeAboutLdn: z.boolean(), highlights: z.boolean() }),
+  /** Extract the page's Article (Readability on a clone of the document). */
+  z.object({ type: z.literal('bg-cs-extract') }),
+  /** Anchor these claims of the last extracted Article in the live page (and highlight them). */
+  z.object({ type: z.literal('bg-cs-show'), claims: z.array(ClaimSpan), highlights: z.boolean() }),
   z.object({ type: z.literal('bg-cs-reveal'), index: claimIndex }),
   z.object({ type: z.literal('bg-cs-set-highlights'), on: z.boolean() }),
 ]);
@@ -54,6 +69,20 @@ export type Failure = z.infer<typeof Failure>;
 /** How many of the report's claims were found again in the live page. */
 export const Anchoring = z.object({ anchored: z.int().check(z.nonnegative()), total: z.int().check(z.nonnegative()) });
 export type Anchoring = z.infer<typeof Anchoring>;
+
+/** The content script's extraction, timed where it ran (the report's `timingsMs.extract`). */
+export const ExtractReply = z.union([
+  z.object({ ok: z.literal(true), article: ArticleSchema, url: z.string(), extractMs: z.number().check(z.nonnegative()) }),
+  Failure,
+]);
+export type ExtractReply = z.infer<typeof ExtractReply>;
+
+export const ShowReply = z.union([z.object({ ok: z.literal(true), anchoring: Anchoring }), Failure]);
+export type ShowReply = z.infer<typeof ShowReply>;
+
+/** A check of pasted text: a report, never kept or anchored. */
+export const TextReply = z.union([z.object({ ok: z.literal(true), report: Report }), Failure]);
+export type TextReply = z.infer<typeof TextReply>;
 
 export const CheckReply = z.union([
   z.object({ ok: z.literal(true), report: Report, anchoring: Anchoring }),

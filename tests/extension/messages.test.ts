@@ -19,7 +19,7 @@ describe('message schemas', () => {
     ['a negative tab id', { type: 'panel-bg-check', tabId: -1, assumeAboutLdn: false }],
     ['a fractional tab id', { type: 'panel-bg-get-report', tabId: 1.5 }],
     ['a string tab id', { type: 'panel-bg-get-report', tabId: '3' }],
-    ['a content-script message on the panel route', { type: 'bg-cs-check', assumeAboutLdn: true, highlights: true }],
+    ['a content-script message on the panel route', { type: 'bg-cs-extract' }],
     ['null', null],
     ['a string', 'panel-bg-check'],
   ])('reject %s', (_name, forged) => {

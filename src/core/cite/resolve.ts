@@ -5,7 +5,7 @@
 import type { PreparedDb, StudySummary } from '../db';
 import type { CitationStatus } from '../levels';
 import type { Identifier, IdKind } from './identifiers';
-import { sameFamilyName, sameJournal, titleSimilarity } from './similarity';
+import { familyKey, sameFamilyKey, sameFamilyName, sameJournal, titleSimilarity } from './similarity';
 
 export interface CitedDetails {
   authors: string[];
@@ -47,6 +47,26 @@ function byIdentifier(db: PreparedDb): Map<string, StudySummary> {
   return map;
 }
 
+const familyIndexes = new WeakMap<PreparedDb, Map<string, Set<StudySummary>>>();
+
+/** Records by each author's family name (as `familyKey` spells it): one pass per database, not per citation. */
+function byFamily(db: PreparedDb): Map<string, Set<StudySummary>> {
+  let map = familyIndexes.get(db);
+  if (!map) {
+    map = new Map();
+    for (const s of Object.values(db.compiled.studies)) {
+      for (const f of s.authorFamilies) {
+        const key = familyKey(f);
+        const set = map.get(key);
+        if (set) set.add(s);
+        else map.set(key, new Set([s]));
+      }
+    }
+    familyIndexes.set(db, map);
+  }
+  return map;
+}
+
 const ID_NAME: Record<IdKind, string> = { doi: 'DOI', pmid: 'PMID', pmcid: 'PMC id', nct: 'trial registration' };
 
 export function resolve(cited: CitedDetails, db: PreparedDb): Resolution {
@@ -61,15 +81,23 @@ export function resolve(cited: CitedDetails, db: PreparedDb): Resolution {
     }
   }
   if (!record && cited.title) {
-    const scored = records.map((r) => ({ r, sim: titleSimilarity(cited.title!, r.title) })).sort((a, b) => b.sim - a.sim);
-    if (scored[0] && scored[0].sim >= SAME_TITLE) {
-      record = scored[0].r;
+    // The first record with the highest similarity (what a stable sort would put first).
+    let best: { r: StudySummary; sim: number } | null = null;
+    for (const r of records) {
+      const sim = titleSimilarity(cited.title, r.title);
+      if (!best || sim > best.sim) best = { r, sim };
+    }
+    if (best && best.sim >= SAME_TITLE) {
+      record = best.r;
       how = 'its title';
     }
   }
   if (!record && cited.authors[0]) {
     const first = cited.authors[0];
-    const candidates = records.filter((r) => r.authorFamilies.some((f) => sameFamilyName(first, f)));
+    const firstKey = familyKey(first);
+    const named = new Set<StudySummary>();
+    for (const [key, set] of byFamily(db)) if (sameFamilyKey(firstKey, key)) for (const r of set) named.add(r);
+    const candidates = named.size === 0 ? [] : records.filter((r) => named.has(r));
     const dated = candidates.filter((r) => cited.year === null || r.year === null || Math.abs(r.year - cited.year) <= (cited.looseYear ? 3 : 0));
     const titled = cited.title ? dated.filter((r) => titleSimilarity(cited.title!, r.title) >= RELATED_TITLE) : dated;
     if (titled.length === 1 || (titled.length > 1 && !cited.title && cited.looseYear)) {
