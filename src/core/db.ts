@@ -19,12 +19,14 @@ import { FormIndex } from './forms';
  * - pseudo-negation: phrases with a negative word that deny nothing ("not only", "no doubt").
  * - refutation: frames that reject a statement outright ("it is a myth that", "no study has
  *   shown that"); they deny a claim worded as a negative, which a plain "not" would only assert.
+ * - null-result: a study outcome of no effect ("no better than placebo", "not statistically
+ *   significant"); it denies an effect claim anywhere in its clause.
  * - experiencer: people to whom a treatment happens ("patients", "she", "my"): on a page about
  *   LDN, "she had vivid dreams, which faded" is about LDN even though it does not say so.
  */
 export const CUE_KINDS = [
   'negation', 'hedge', 'distancing', 'reported-speech', 'certainty', 'study-claim', 'anaphor',
-  'call-to-action', 'clause-break', 'pseudo-negation', 'experiencer', 'refutation',
+  'call-to-action', 'clause-break', 'pseudo-negation', 'experiencer', 'refutation', 'null-result',
 ] as const;
 export type CueKind = (typeof CUE_KINDS)[number];
 

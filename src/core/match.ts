@@ -96,12 +96,17 @@ export function match(sentences: Sentence[], subject: PageSubject, db: PreparedD
     return c;
   };
   const out: ClaimMatch[] = [];
+  // What earlier sentences of the same paragraph named (LDN, a condition) carries over:
+  // "LDN was tried in Crohn's disease. In a 2011 trial, 88% improved."
+  let paragraph = { block: -1, topics: new Set<string>() };
   for (const sentence of sentences) {
     // A reference list's titles name topics of papers; they are checked by the cite stage, not as claims.
     if (sentence.section !== null && isReferenceHeading(sentence.section)) continue;
+    if (sentence.block !== paragraph.block) paragraph = { block: sentence.block, topics: new Set() };
     const a = analyse(sentence.text, sentence.start, db);
     if (a.concepts.length === 0) continue;
-    out.push(...matchSentence(sentence, a, contextOf(sentence.section), contextOf(sentence.leadIn), subject, db));
+    out.push(...matchSentence(sentence, a, contextOf(sentence.section), contextOf(sentence.leadIn), paragraph.topics, subject, db));
+    for (const h of a.concepts) if (CARRIED_KINDS.has(db.conceptKind.get(h.key) ?? '')) paragraph.topics.add(h.key);
   }
   return out;
 }
@@ -111,12 +116,22 @@ function analyse(text: string, offset: number, db: PreparedDb): Analysed {
   return { tokens, concepts: db.concepts.find(tokens), cues: db.cues.find(tokens) };
 }
 
-function matchSentence(sentence: Sentence, a: Analysed, section: Context | null, leadIn: Context | null, subject: PageSubject, db: PreparedDb): ClaimMatch[] {
+const CARRIED_KINDS = new Set(['subject', 'condition']);
+
+function matchSentence(
+  sentence: Sentence,
+  a: Analysed,
+  section: Context | null,
+  leadIn: Context | null,
+  paragraphTopics: Set<string>,
+  subject: PageSubject,
+  db: PreparedDb,
+): ClaimMatch[] {
   // A question ("Is LDN safe in pregnancy?", an FAQ's "Q: ...") asks; it claims nothing, and a
   // page that asks is never shown as endorsing. Boilerplate ("book a consultation") claims nothing either.
   if (QUESTION.test(sentence.text) || a.cues.some((c) => c.key === 'call-to-action')) return [];
   const anaphor = a.cues.some((c) => c.key === 'anaphor');
-  const contextConcepts = new Set([...(section?.concepts ?? []), ...(leadIn?.concepts ?? [])]);
+  const contextConcepts = new Set([...(section?.concepts ?? []), ...(leadIn?.concepts ?? []), ...paragraphTopics]);
   const present = new Map<string, Hit<string>[]>();
   for (const h of a.concepts) {
     const list = present.get(h.key);
@@ -144,20 +159,6 @@ function matchSentence(sentence: Sentence, a: Analysed, section: Context | null,
   }
   results.sort((x, y) => y.groups - x.groups || y.specificity - x.specificity || y.score - x.score || tokenCount(y.hits) - tokenCount(x.hits) || x.claim.id.localeCompare(y.claim.id));
 
-  // One claim per condition: the most specific wins. A claim resting on a subset of a kept
-  // claim's words adds nothing either.
-  const kept: PatternResult[] = [];
-  for (const r of results) {
-    if (kept.length >= MAX_CLAIMS_PER_SENTENCE) break;
-    const mine = new Set(r.hits.map((h) => h.key));
-    const redundant = kept.some((k) => {
-      if (r.claim.condition !== 'general' && k.claim.condition === r.claim.condition) return true;
-      const theirs = new Set(k.hits.map((h) => h.key));
-      return [...mine].every((c) => theirs.has(c));
-    });
-    if (!redundant) kept.push(r);
-  }
-
   // List items and table cells take their stance's tone from the sentence that introduces them.
   const hedgedByLeadIn = leadIn?.hedged ?? false;
   const distancedByLeadIn = leadIn?.distanced ?? false;
@@ -180,7 +181,28 @@ function matchSentence(sentence: Sentence, a: Analysed, section: Context | null,
     };
   };
 
-  if (kept.length > 0) return kept.map((r) => build(r.claim, r.hits, r.groupHits, r.contextConcepts, r.score));
+  // One claim per condition: the most specific wins. A claim resting on a subset of a kept
+  // claim's words adds nothing either. A negatively worded claim and a claim on its topic read
+  // in the opposite direction say the same thing ("not approved for X" asserts "LDN is
+  // off-label" and denies "naltrexone is approved"): the one the page endorses stays.
+  const kept: { r: PatternResult; m: ClaimMatch }[] = [];
+  for (const r of results) {
+    if (kept.length >= MAX_CLAIMS_PER_SENTENCE) break;
+    const m = build(r.claim, r.hits, r.groupHits, r.contextConcepts, r.score);
+    const mine = new Set(r.hits.map((h) => h.key));
+    const clash = kept.findIndex((k) => k.r.claim.topic === r.claim.topic && k.r.claim.phrasedNegatively !== r.claim.phrasedNegatively && endorses(k.m) !== endorses(m));
+    if (clash >= 0) {
+      if (endorses(m)) kept[clash] = { r, m };
+      continue;
+    }
+    const redundant = kept.some(({ r: k }) => {
+      if (r.claim.condition !== 'general' && k.claim.condition === r.claim.condition) return true;
+      const theirs = new Set(k.hits.map((h) => h.key));
+      return [...mine].every((c) => theirs.has(c));
+    });
+    if (!redundant) kept.push({ r, m });
+  }
+  if (kept.length > 0) return kept.map((k) => k.m);
   const unreviewed = unreviewedClaim(sentence, a, present, anaphor && subject.aboutLdn, db);
   return unreviewed ? [build(null, [...unreviewed.subject, ...unreviewed.action, ...unreviewed.object], [unreviewed.action], [], 0)] : [];
 }
@@ -287,7 +309,9 @@ function evaluate(
     if (!ok || inSentence === 0) continue;
     // Under a heading "Chronic Pain", "here is who it may help" names nothing itself: a claim
     // completed from context needs at least one word in the sentence rarer than "helps" or "reduces".
-    if ((fromContext.length > 0 || needsSpecificWords) && specificity < MIN_SPECIFICITY_WITH_CONTEXT) continue;
+    // ...unless it speaks of trials or placebo: "the three largest trials found no benefit" under "Fibromyalgia".
+    const aboutEvidence = [...present.keys()].some((c) => db.conceptKind.get(c) === 'evidence');
+    if ((fromContext.length > 0 || needsSpecificWords) && specificity < MIN_SPECIFICITY_WITH_CONTEXT && !aboutEvidence) continue;
     const groups = pattern.all.length + (claim.subject.length > 0 ? 1 : 0);
     const earned = inSentence + CONTEXT_WEIGHT * fromContext.length + (claim.subject.length > 0 ? subjectWeight : 0);
     const r: PatternResult = { claim, hits, groupHits, contextConcepts: fromContext, groups, specificity, score: earned / groups };
@@ -338,13 +362,15 @@ function stanceOf(claim: CompiledClaim | null, cues: Hit<CueKind>[], groups: Hit
 function isNegated(cues: Hit<CueKind>[], groups: Hit<string>[][], tokens: Token[]): boolean {
   const breaks = cues.filter((c) => c.key === 'clause-break').map((c) => c.first);
   const relatives = tokens.flatMap((t, i) => (RELATIVE_PRONOUNS.has(t.norm) ? [i] : []));
-  const negations = cues.filter((c) => c.key === 'negation' || c.key === 'refutation');
+  const negations = cues.filter((c) => c.key === 'negation' || c.key === 'refutation' || c.key === 'null-result');
   const inScope = (t: Hit<string>) => negations.some((neg) => {
+    // "no better than placebo" holds its own target word.
+    if (neg.first <= t.last && neg.last >= t.first) return true;
     const before = neg.last < t.first;
     const [from, to] = before ? [neg.last, t.first] : [t.last, neg.first];
-    if (!before && (t.first > neg.last || neg.first - t.last > NEGATION_AFTER_WINDOW)) return false;
-    if (!before && t.last >= neg.first) return false;
-    return !breaks.some((b) => b > from && b < to) && (before || !relatives.some((r) => r > from && r < to));
+    // A null result ("...a difference that was not significant") reaches back over the whole clause.
+    if (!before && neg.key !== 'null-result' && neg.first - t.last > NEGATION_AFTER_WINDOW) return false;
+    return !breaks.some((b) => b > from && b < to) && (before || neg.key === 'null-result' || !relatives.some((r) => r > from && r < to));
   });
   return negations.length > 0 && groups.some((g) => g.length > 0 && g.every(inScope));
 }
@@ -386,6 +412,10 @@ function groupCues(tokens: Token[], cues: Hit<CueKind>[], sentence: Sentence): P
 
 function surface(tokens: Token[], h: { first: number; last: number }, sentence: Sentence): string {
   return sentence.text.slice(tokens[h.first]!.start - sentence.start, tokens[h.last]!.end - sentence.start);
+}
+
+function endorses(m: ClaimMatch): boolean {
+  return m.stance === 'asserts' || m.stance === 'reports';
 }
 
 function tokenCount(hits: Hit<string>[]): number {
