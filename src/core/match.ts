@@ -337,7 +337,8 @@ function unreviewedClaim(
   const kindOf = (h: Hit<string>) => db.conceptKind.get(h.key) ?? '';
   const effects = a.concepts.filter((h) => kindOf(h) === 'effect');
   const action = effects.length > 0 ? effects : a.concepts.filter((h) => kindOf(h) === 'mechanism');
-  const object = a.concepts.filter((h) => OBJECT_KINDS.has(kindOf(h)) && !action.includes(h));
+  // The object is other words than the action: "settle" is not both what happens and to what.
+  const object = a.concepts.filter((h) => OBJECT_KINDS.has(kindOf(h)) && !action.some((x) => x.first <= h.last && x.last >= h.first));
   if (action.length === 0 || object.length === 0) return null;
   return { subject: subjectHits, action, object };
 }
@@ -375,7 +376,8 @@ function isNegated(cues: Hit<CueKind>[], groups: Hit<string>[][], tokens: Token[
   return negations.length > 0 && groups.some((g) => g.length > 0 && g.every(inScope));
 }
 
-const QUESTION = /\?['"”’)\]]*$/;
+/** A question mark at the end, or an FAQ's "Q:" in front. */
+const QUESTION = /\?['"”’)\]]*$|^Q\s*[:.]\s/;
 const ANSWER_NO = /^(?:A\s*:\s*)?no\s*[—–,.!:-]/i;
 
 const RELATIVE_PRONOUNS = new Set(['who', 'whom', 'whose', 'which', 'that', 'where', 'when']);
