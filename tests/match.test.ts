@@ -43,8 +43,8 @@ concepts:
 const read = (s: string) => checkSentence(s, db).map((m) => ({ id: m.claim?.id ?? null, stance: m.stance, hedged: m.hedged, flags: m.flags }));
 
 describe('match: stance', () => {
-  it('reads a plain statement as asserted', () => {
-    expect(read('LDN eases migraine for many people.')).toEqual([{ id: 'migraine-relief', stance: 'asserts', hedged: false, flags: [] }]);
+  it('reads a plain statement as asserted, and a flat statement over no evidence as overstated', () => {
+    expect(read('LDN eases migraine for many people.')).toEqual([{ id: 'migraine-relief', stance: 'asserts', hedged: false, flags: ['overstated'] }]);
   });
 
   it('reads negation as a denial, and flags it', () => {
@@ -82,9 +82,11 @@ describe('match: stance', () => {
     expect(read('Preliminary reports suggest LDN helps migraine.')[0]).toMatchObject({ stance: 'asserts', hedged: true });
   });
 
-  it('flags certain language over weak evidence as overstated', () => {
+  it('flags certain language over weak evidence as overstated, but not hedged or reported statements', () => {
     expect(read('LDN is a proven treatment that eases migraine.')[0]!.flags).toContain('overstated');
+    expect(read('LDN may well be a proven way to ease migraine.')[0]!.flags).toContain('overstated');
     expect(read('LDN may ease migraine.')[0]!.flags).not.toContain('overstated');
+    expect(read('Patients report that LDN eases migraine.')[0]!.flags).not.toContain('overstated');
   });
 
   it('flags "a study found" without a citation as unsourced, and not when one is given', () => {

@@ -17,8 +17,9 @@ export interface GradedClaim extends ClaimMatch {
 const endorses = (m: ClaimMatch) => m.stance === 'asserts' || m.stance === 'reports';
 
 const FLAG_RULES: Record<Flag, (m: ClaimMatch, label: Level) => boolean> = {
-  // Certain words ("proven", "safe and effective") over evidence weaker than small supportive RCTs.
-  overstated: (m, label) => endorses(m) && label !== 'not-reviewed' && isWeakerThan(label, 'rct-support') && Boolean(m.cues.certainty),
+  // Certain words ("proven", "safe and effective"), or a flat unhedged statement, over evidence
+  // weaker than small supportive RCTs: "LDN reduces glial activation" says more than is known.
+  overstated: (m, label) => endorses(m) && label !== 'not-reviewed' && isWeakerThan(label, 'rct-support') && (Boolean(m.cues.certainty) || (m.stance === 'asserts' && !m.hedged)),
   // "A study found" with nothing to find the study by.
   'unsourced-study': (m) => m.stance !== 'denies' && Boolean(m.cues['study-claim']) && !hasCitationMark(m.sentence.text, m.sentence.links),
   outdated: (m) => Boolean(m.claim?.outdated?.when.some((c) => m.sentenceConcepts.includes(c))),

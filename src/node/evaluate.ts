@@ -90,6 +90,7 @@ export function summarise(pages: PageScore[]): PageScore {
     page: 'total', plain: 0, plainReported: 0, falsePositiveRate: null, assessed: 0, found: 0, recall: null, labelAccuracy: null, polarityAccuracy: null, overstatedAgreement: null,
     missed: [], wrongLabel: [], wrongPolarity: [], unassessed: [], counts: { labelRight: 0, polarityRight: 0, overstatedRight: 0 },
   };
+  const annotatedForOverstatement = pages.some((p) => p.overstatedAgreement !== null);
   for (const p of pages) {
     total.plain += p.plain;
     total.plainReported += p.plainReported;
@@ -100,7 +101,9 @@ export function summarise(pages: PageScore[]): PageScore {
     total.counts.overstatedRight += p.counts.overstatedRight;
     total.unassessed.push(...p.unassessed);
   }
-  return finish(total);
+  const scored = finish(total);
+  if (!annotatedForOverstatement) scored.overstatedAgreement = null;
+  return scored;
 }
 
 /**
@@ -146,5 +149,8 @@ export function evaluateGoldPage(page: string, report: Report, gold: GoldSentenc
       base.unassessed.push({ sentence: g.text, label: reported[0]!.label, claimId: reported[0]!.claimId });
     }
   }
-  return finish(base);
+  // These pages are not annotated for overstatement.
+  const scored = finish(base);
+  scored.overstatedAgreement = null;
+  return scored;
 }
