@@ -81,7 +81,8 @@ interface PatternResult {
   score: number;
 }
 
-export function match(sentences: Sentence[], subject: PageSubject, db: PreparedDb): ClaimMatch[] {
+/** `tokens`, when given, are each sentence's tokens as `tokenize(sentence.text, sentence.start)` returns them. */
+export function match(sentences: Sentence[], subject: PageSubject, db: PreparedDb, tokens?: Token[][]): ClaimMatch[] {
   const contextCache = new Map<string, Context>();
   const contextOf = (text: string | null): Context | null => {
     if (text === null) return null;
@@ -99,11 +100,11 @@ export function match(sentences: Sentence[], subject: PageSubject, db: PreparedD
   // What earlier sentences of the same paragraph named (LDN, a condition) carries over:
   // "LDN was tried in Crohn's disease. In a 2011 trial, 88% improved."
   let paragraph = { block: -1, topics: new Set<string>() };
-  for (const sentence of sentences) {
+  for (const [i, sentence] of sentences.entries()) {
     // A reference list's titles name topics of papers; they are checked by the cite stage, not as claims.
     if (sentence.section !== null && isReferenceHeading(sentence.section)) continue;
     if (sentence.block !== paragraph.block) paragraph = { block: sentence.block, topics: new Set() };
-    const a = analyse(sentence.text, sentence.start, db);
+    const a = analyse(sentence.text, sentence.start, db, tokens?.[i]);
     if (a.concepts.length === 0) continue;
     out.push(...matchSentence(sentence, a, contextOf(sentence.section), contextOf(sentence.leadIn), paragraph.topics, subject, db));
     for (const h of a.concepts) if (CARRIED_KINDS.has(db.conceptKind.get(h.key) ?? '')) paragraph.topics.add(h.key);
@@ -111,8 +112,8 @@ export function match(sentences: Sentence[], subject: PageSubject, db: PreparedD
   return out;
 }
 
-function analyse(text: string, offset: number, db: PreparedDb): Analysed {
-  const tokens = tokenize(text, offset);
+function analyse(text: string, offset: number, db: PreparedDb, tokenized?: Token[]): Analysed {
+  const tokens = tokenized ?? tokenize(text, offset);
   return { tokens, concepts: db.concepts.find(tokens), cues: db.cues.find(tokens) };
 }
 
@@ -147,10 +148,7 @@ function matchSentence(
       ? 'yes'
       : !a.cues.some((c) => c.key === 'experiencer') || aboutSomethingElse(a, db) ? 'no' : 'if-specific';
 
-  const candidates = new Set<CompiledClaim>();
-  const index = candidateIndex(db);
-  for (const concept of present.keys()) for (const claim of index.get(concept) ?? []) candidates.add(claim);
-  for (const concept of contextConcepts) for (const claim of index.get(concept) ?? []) candidates.add(claim);
+  const candidates = candidatesFor(present, contextConcepts, db);
 
   const results: PatternResult[] = [];
   for (const claim of candidates) {
@@ -222,6 +220,25 @@ function aboutSomethingElse(a: Analysed, db: PreparedDb): boolean {
 const BACKGROUND_OPENERS = new Set(['condition', 'symptom', 'mechanism', 'safety', 'population']);
 
 const candidateIndexes = new WeakMap<PreparedDb, Map<string, CompiledClaim[]>>();
+
+/**
+ * The claims `evaluate` could accept for a sentence: looked up by their rarest groups, then kept
+ * only if some pattern has every group among the sentence's or the context's concepts (the same
+ * rule, applied to all groups). Claims sharing only generic words ("helps") with the sentence
+ * are dropped here, cheaply, instead of being evaluated one by one.
+ */
+function candidatesFor(present: Map<string, unknown>, context: Set<string>, db: PreparedDb): Set<CompiledClaim> {
+  const index = candidateIndex(db);
+  const candidates = new Set<CompiledClaim>();
+  const known = (c: string) => present.has(c) || context.has(c);
+  const possible = (claim: CompiledClaim) => claim.patterns.some((p) => p.all.every((group) => group.some(known)));
+  const add = (concept: string) => {
+    for (const claim of index.get(concept) ?? []) if (!candidates.has(claim) && possible(claim)) candidates.add(claim);
+  };
+  for (const concept of present.keys()) add(concept);
+  for (const concept of context) add(concept);
+  return candidates;
+}
 
 /**
  * Claims by the concepts of each pattern's rarest group (the group whose concepts the fewest

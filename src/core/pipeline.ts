@@ -14,6 +14,7 @@ import { buildReport, round } from './report';
 import type { Report } from './report-schema';
 import { segment } from './segment';
 import { pageSubject } from './subject';
+import { tokenize } from './tokens';
 
 export interface CheckOptions {
   url?: string | null;
@@ -55,9 +56,11 @@ export function checkArticle(article: Article, db: PreparedDb, options: ArticleC
 /** segment -> match -> grade -> cite -> report; `t0`..`t1` is the extraction that came before. */
 function runStages(article: Article, db: PreparedDb, options: CheckOptions, clock: () => number, t0: number, t1: number): Report {
   const sentences = segment(article);
-  const subject = pageSubject(article, db, options.assumeAboutLdn ?? false);
+  // Each sentence is tokenized once, for the page's subject and for matching.
+  const tokens = sentences.map((s) => tokenize(s.text, s.start));
+  const subject = pageSubject(article, db, options.assumeAboutLdn ?? false, { sentences, tokens });
   const t2 = clock();
-  const matches = match(sentences, subject, db);
+  const matches = match(sentences, subject, db, tokens);
   const t3 = clock();
   const graded = grade(matches);
   const t4 = clock();

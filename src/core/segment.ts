@@ -44,6 +44,7 @@ const TERMINATOR = /[.!?…]+['"”’)\]]*(?=\s|$)/g;
 
 export function segment(article: Article): Sentence[] {
   const sentences: Sentence[] = [];
+  const linksOf = linksByBlock(article);
   let section: string | null = null;
   const lastSentenceOfBlock = new Map<number, string>();
   article.blocks.forEach((block, blockIndex) => {
@@ -63,7 +64,7 @@ export function segment(article: Article): Sentence[] {
         block: blockIndex,
         section: block.kind === 'heading' ? null : section,
         leadIn,
-        links: linksWithin(article, start, end),
+        links: linksWithin(linksOf[blockIndex] ?? [], start, end),
       });
     }
     if (spans.length > 0) lastSentenceOfBlock.set(blockIndex, sentences[sentences.length - 1]!.text);
@@ -72,9 +73,30 @@ export function segment(article: Article): Sentence[] {
   return sentences;
 }
 
-function linksWithin(article: Article, start: number, end: number): string[] {
+/**
+ * Each block's links (every link overlapping it), in the article's order. A sentence need only
+ * look at its own block's links: looking at all of them made a long page quadratic.
+ */
+function linksByBlock(article: Article): Article['links'][] {
+  const out: Article['links'][] = [];
+  const { blocks } = article;
+  for (const l of article.links) {
+    // The last block starting at or before the link (blocks are in text order).
+    let lo = 0;
+    let hi = blocks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (blocks[mid]!.start <= l.start) lo = mid;
+      else hi = mid - 1;
+    }
+    for (let b = lo; b < blocks.length && (b === lo || blocks[b]!.start < l.end); b++) (out[b] ??= []).push(l);
+  }
+  return out;
+}
+
+function linksWithin(links: Article['links'], start: number, end: number): string[] {
   const hrefs: string[] = [];
-  for (const l of article.links) if (l.start < end && l.end > start) hrefs.push(l.href);
+  for (const l of links) if (l.start < end && l.end > start) hrefs.push(l.href);
   return hrefs;
 }
 
@@ -92,18 +114,37 @@ export function sentenceSpans(text: string): (readonly [number, number])[] {
   return spans;
 }
 
+// Looked at one character at a time near the terminator: slicing the rest of the block (or
+// matching `[\p{L}.]+$` against all of it before) made every full stop cost the block's length.
+const SPACE = /\s/;
+const LOWER = /\p{Ll}/u;
+const LETTER_OR_DOT = /^[\p{L}.]$/u;
+
 function endsSentence(text: string, dot: number, after: number): boolean {
-  const rest = text.slice(after).trimStart();
-  const next = rest.charAt(0);
+  let n = after;
+  while (n < text.length && SPACE.test(text[n]!)) n++;
+  const next = text.charAt(n);
   // "e.g. the dose" or "vs. placebo": a lower-case continuation is the same sentence.
-  if (/\p{Ll}/u.test(next)) return false;
-  if (text.charAt(dot) !== '.' || text.slice(dot, after).startsWith('..')) return true;
-  const word = /([\p{L}.]+)$/u.exec(text.slice(0, dot))?.[1]?.toLowerCase() ?? '';
+  if (LOWER.test(next)) return false;
+  if (text.charAt(dot) !== '.' || text.startsWith('..', dot)) return true;
+  const word = text.slice(wordStartBefore(text, dot), dot).toLowerCase();
   if (word === '') return true;
   // A single letter is an initial ("J. Younger"), and so is a run of them ("U.S.").
   if (/^\p{L}$/u.test(word) || /^(\p{L}\.)+\p{L}$/u.test(word)) return false;
   if (!ABBREVIATIONS.has(word)) return true;
   return SENTENCE_FINAL_ABBREVIATIONS.has(word) && /^\p{Lu}/u.test(next);
+}
+
+/** Start of the run of letters (code points, as `\p{L}` reads them) and dots that ends at `end`. */
+function wordStartBefore(text: string, end: number): number {
+  let i = end;
+  while (i > 0) {
+    const pair = i >= 2 && /[\udc00-\udfff]/.test(text[i - 1]!) && /[\ud800-\udbff]/.test(text[i - 2]!);
+    const width = pair ? 2 : 1;
+    if (!LETTER_OR_DOT.test(text.slice(i - width, i))) break;
+    i -= width;
+  }
+  return i;
 }
 
 /** Adds a trimmed span, cutting spans over MAX_SENTENCE_CHARS at a clause or word break. */

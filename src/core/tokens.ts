@@ -16,17 +16,24 @@ export interface Token {
 const TOKEN = /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*|[%?;:$]/gu;
 const MARKS = /[\p{M}'’]/gu;
 const POSSESSIVE = /\p{L}{2,}['’]s$/u;
+/** Anything beyond plain ASCII, or an apostrophe: only such words need the full normalisation. */
+const NEEDS_NORMALIZING = /[^\x00-\x26\x28-\x7f]/;
 
 export function normalizeWord(word: string): string {
+  // Most words are plain ASCII, for which NFD and mark removal change nothing; skipping them
+  // halves the cost of tokenizing a page.
+  if (!NEEDS_NORMALIZING.test(word)) return word.toLowerCase();
   return word.normalize('NFD').replace(MARKS, '').toLowerCase();
 }
 
 export function tokenize(text: string, offset = 0): Token[] {
   const tokens: Token[] = [];
   for (const m of text.matchAll(TOKEN)) {
+    const word = m[0];
     const start = offset + m.index;
-    const token: Token = { norm: normalizeWord(m[0]), start, end: start + m[0].length };
-    if (POSSESSIVE.test(m[0])) token.alt = normalizeWord(m[0].slice(0, -2));
+    const token: Token = { norm: normalizeWord(word), start, end: start + word.length };
+    // A possessive has an apostrophe, which plain ASCII words without one cannot have.
+    if (NEEDS_NORMALIZING.test(word) && POSSESSIVE.test(word)) token.alt = normalizeWord(word.slice(0, -2));
     tokens.push(token);
   }
   return tokens;

@@ -17,8 +17,12 @@ const PMID = /\bPMID:?\s*(\d{5,9})\b/gi;
 const PMCID = /\b(PMC\d{5,9})\b/g;
 const NCT = /\b(NCT\d{8})\b/g;
 
+/** Every identifier pattern above needs one of these; most sentences have none. */
+const MAYBE_IDENTIFIER = /10\.|pmid|pmc|nct/i;
+
 export function findIdentifiers(text: string): Identifier[] {
   const out: Identifier[] = [];
+  if (!MAYBE_IDENTIFIER.test(text)) return out;
   for (const m of text.matchAll(DOI)) {
     const value = trimDoi(m[1]!);
     out.push({ kind: 'doi', value: value.toLowerCase(), start: m.index, end: m.index + value.length });

@@ -3,7 +3,7 @@
  * topic but no paper. The mention is verified only when the bibliography holds exactly one
  * study in that journal whose subject the sentence shares.
  */
-import type { PreparedDb } from '../db';
+import type { PreparedDb, StudySummary } from '../db';
 import { normalizeWord } from '../tokens';
 import { describe, type Resolution } from './resolve';
 import { sameJournal } from './similarity';
@@ -15,10 +15,44 @@ function content(text: string): Set<string> {
   return new Set((text.match(/[\p{L}]{4,}/gu) ?? []).map(normalizeWord).filter((w) => !GENERIC.has(w)));
 }
 
+interface ByJournal {
+  /** Journal name as the bibliography spells it -> its studies, in bibliography order. */
+  studies: Map<string, StudySummary[]>;
+  /** Title -> its content words. */
+  titles: Map<string, Set<string>>;
+}
+
+const byJournalIndexes = new WeakMap<PreparedDb, ByJournal>();
+
+/** Studies grouped by journal, once per database: a mention is compared with each journal name once, not with every study. */
+function byJournal(db: PreparedDb): ByJournal {
+  let index = byJournalIndexes.get(db);
+  if (!index) {
+    index = { studies: new Map(), titles: new Map() };
+    for (const s of Object.values(db.compiled.studies)) {
+      if (!s.journal) continue;
+      const list = index.studies.get(s.journal);
+      if (list) list.push(s);
+      else index.studies.set(s.journal, [s]);
+    }
+    byJournalIndexes.set(db, index);
+  }
+  return index;
+}
+
+function titleContent(index: ByJournal, title: string): Set<string> {
+  let words = index.titles.get(title);
+  if (!words) index.titles.set(title, (words = content(title)));
+  return words;
+}
+
 export function resolveJournalMention(journal: string, sentence: string, db: PreparedDb): Resolution {
-  const inJournal = Object.values(db.compiled.studies).filter((s) => s.journal && sameJournal(journal, s.journal));
+  const index = byJournal(db);
+  // Grouped by journal, so not in bibliography order; only the count and a single on-topic study are used.
+  const inJournal: StudySummary[] = [];
+  for (const [name, studies] of index.studies) if (sameJournal(journal, name)) inJournal.push(...studies);
   const topic = content(sentence);
-  const onTopic = inJournal.filter((s) => [...content(`${s.title}`)].some((w) => topic.has(w)));
+  const onTopic = inJournal.filter((s) => [...titleContent(index, `${s.title}`)].some((w) => topic.has(w)));
   if (onTopic.length === 1) {
     const s = onTopic[0]!;
     return { status: 'verified', studyId: s.id, reasons: [`Matched by journal and subject: ${describe(s)}`] };

@@ -27,7 +27,16 @@ const VAGUE = /\b(?:a|one|another|an?\s+(?:earlier|recent|new|small|large|older|
 /** Words that start sentences and look like names to the author-year pattern. */
 const NOT_NAMES = new Set(['In', 'The', 'By', 'Since', 'From', 'Until', 'After', 'Before', 'During', 'As', 'At', 'On', 'For', 'A', 'An', 'This', 'That', 'And', 'Or', 'But', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'Spring', 'Summer', 'Autumn', 'Fall', 'Winter']);
 
+/** Every author-year form needs a year (AUTHOR_THEN_YEAR, YEAR_IN_PARENS, YEAR_STUDY_BY, ANY_YEAR): most sentences have none, and skip those four patterns. */
+const MAYBE_YEAR = /(?:1[89]|20)\d\d/;
+/** A copy of MARKERS without the global flag, whose `lastIndex` would carry over between tests. */
+const MARKER = new RegExp(MARKERS.source);
+
 export function inlineMention(text: string): InlineMention | null {
+  return (MAYBE_YEAR.test(text) ? authorYear(text) : null) ?? journalOrVague(text);
+}
+
+function authorYear(text: string): InlineMention | null {
   for (const re of [AUTHOR_THEN_YEAR, YEAR_IN_PARENS]) {
     const m = re.exec(text);
     if (m && !NOT_NAMES.has(m[1]!)) return { kind: 'author-year', author: m[1]!, year: Number(m[2]), loose: false };
@@ -37,6 +46,10 @@ export function inlineMention(text: string): InlineMention | null {
   const dr = DOCTOR.exec(text);
   const year = ANY_YEAR.exec(text);
   if (dr && year && FINDING.test(text)) return { kind: 'author-year', author: lastWord(dr[1]!), year: Number(year[1]), loose: true };
+  return null;
+}
+
+function journalOrVague(text: string): InlineMention | null {
   const journal = JOURNAL.exec(text);
   if (journal) {
     const name = journal[1]!.replace(/\s+(?:of|and|&|the|in|for)$/i, '').replace(/[.]$/, '');
@@ -48,7 +61,7 @@ export function inlineMention(text: string): InlineMention | null {
 
 /** True when the sentence names its source: a marker, an identifier, a study link, an author-year or a journal. */
 export function hasCitationMark(text: string, links: string[]): boolean {
-  if (links.length > 0 || new RegExp(MARKERS.source).test(text) || findIdentifiers(text).length > 0) return true;
+  if (links.length > 0 || MARKER.test(text) || findIdentifiers(text).length > 0) return true;
   const m = inlineMention(text);
   return m !== null && m.kind !== 'vague';
 }

@@ -5,6 +5,7 @@
 import type { PreparedDb, StudySummary } from '../db';
 import type { CitationStatus } from '../levels';
 import type { Identifier, IdKind } from './identifiers';
+import { titleCandidates } from './title-index';
 import { familyKey, sameFamilyKey, sameFamilyName, sameJournal, titleSimilarity } from './similarity';
 
 export interface CitedDetails {
@@ -67,10 +68,23 @@ function byFamily(db: PreparedDb): Map<string, Set<StudySummary>> {
   return map;
 }
 
+const recordLists = new WeakMap<PreparedDb, { records: StudySummary[]; position: Map<StudySummary, number> }>();
+
+/** The bibliography in its order, with each record's position: listed once per database, not per citation. */
+function recordsOf(db: PreparedDb): { records: StudySummary[]; position: Map<StudySummary, number> } {
+  let list = recordLists.get(db);
+  if (!list) {
+    const records = Object.values(db.compiled.studies);
+    list = { records, position: new Map(records.map((r, i) => [r, i])) };
+    recordLists.set(db, list);
+  }
+  return list;
+}
+
 const ID_NAME: Record<IdKind, string> = { doi: 'DOI', pmid: 'PMID', pmcid: 'PMC id', nct: 'trial registration' };
 
 export function resolve(cited: CitedDetails, db: PreparedDb): Resolution {
-  const records = Object.values(db.compiled.studies);
+  const { records, position } = recordsOf(db);
   let record: StudySummary | undefined;
   let how = '';
   for (const id of cited.ids) {
@@ -83,7 +97,7 @@ export function resolve(cited: CitedDetails, db: PreparedDb): Resolution {
   if (!record && cited.title) {
     // The first record with the highest similarity (what a stable sort would put first).
     let best: { r: StudySummary; sim: number } | null = null;
-    for (const r of records) {
+    for (const r of titleCandidates(cited.title, SAME_TITLE, db, records)) {
       const sim = titleSimilarity(cited.title, r.title);
       if (!best || sim > best.sim) best = { r, sim };
     }
@@ -97,7 +111,7 @@ export function resolve(cited: CitedDetails, db: PreparedDb): Resolution {
     const firstKey = familyKey(first);
     const named = new Set<StudySummary>();
     for (const [key, set] of byFamily(db)) if (sameFamilyKey(firstKey, key)) for (const r of set) named.add(r);
-    const candidates = named.size === 0 ? [] : records.filter((r) => named.has(r));
+    const candidates = [...named].sort((x, y) => position.get(x)! - position.get(y)!);
     const dated = candidates.filter((r) => cited.year === null || r.year === null || Math.abs(r.year - cited.year) <= (cited.looseYear ? 3 : 0));
     const titled = cited.title ? dated.filter((r) => titleSimilarity(cited.title!, r.title) >= RELATED_TITLE) : dated;
     if (titled.length === 1 || (titled.length > 1 && !cited.title && cited.looseYear)) {

@@ -14,7 +14,8 @@ function words(s: string, keepStop = false): string[] {
 const titleCache = new Map<string, string[]>();
 const TITLE_CACHE_LIMIT = 50_000;
 
-function titleWords(title: string): string[] {
+/** The content words `titleSimilarity` compares (cached). */
+export function titleWords(title: string): string[] {
   let w = titleCache.get(title);
   if (!w) {
     w = words(title);
@@ -23,6 +24,9 @@ function titleWords(title: string): string[] {
   }
   return w;
 }
+
+/** Words this long match with one typo; shorter ones only exactly. */
+export const FUZZY_MIN_LENGTH = 5;
 
 /**
  * Dice overlap of the titles' content words, order-free, tolerating one-letter typos per word:
@@ -35,7 +39,7 @@ export function titleSimilarity(a: string, b: string): number {
   const pool = [...wb];
   let shared = 0;
   for (const w of wa) {
-    const i = pool.findIndex((x) => x === w || (w.length > 4 && x.length > 4 && editDistanceAtMostOne(w, x)));
+    const i = pool.findIndex((x) => x === w || (w.length >= FUZZY_MIN_LENGTH && x.length >= FUZZY_MIN_LENGTH && editDistanceAtMostOne(w, x)));
     if (i >= 0) {
       shared++;
       pool.splice(i, 1);
