@@ -51,6 +51,21 @@ describe('extractArticle', () => {
     expect(withLink.links).toEqual(['https://example.org/review']);
   });
 
+  it('reads a forum thread\'s replies when the discussion is the page\'s substance', () => {
+    const reply = (user: string, text: string) => `<div class="comment"><div class="meta">${user} · 2h</div><p>${text}</p></div>`;
+    const html = `<html><head><title>LDN for fibro? : r/ChronicPain</title></head><body>
+      <article class="post"><h1>LDN for fibro?</h1><div class="post-body"><p>My rheumatologist mentioned low dose naltrexone for my fibromyalgia pain. It seems cheap and I have read mixed things about it online, so I would like to hear from people who have actually tried it before I decide anything at my next appointment.</p></div></article>
+      <section class="comments">
+        ${reply('kettle_drum', 'I have been on LDN for eight months for fibromyalgia and my daily pain is noticeably lower than it was before I started, though the first weeks were rough.')}
+        ${reply('n0tadoctor', 'Worth knowing that the biggest trial in fibromyalgia found LDN no better than placebo, so keep expectations modest and track your symptoms honestly.')}
+        ${reply('sleepless_sam', 'The vivid dreams in the first couple of weeks were intense for me, but they faded once my body got used to the dose and now I sleep normally again.')}
+      </section></body></html>`;
+    const a = extract(html);
+    expect(a.text).toContain('My rheumatologist mentioned');
+    expect(a.text).toContain('no better than placebo');
+    expect(a.text).toContain('vivid dreams');
+  });
+
   it('falls back to the largest text block when Readability finds no article', () => {
     const html = `<html><body><div><a href="/a">A</a> <a href="/b">B</a></div>
       <div id="main"><p>LDN is short for low-dose naltrexone.</p><p>It is given at night.</p></div></body></html>`;

@@ -25,6 +25,13 @@ const BLOCK_KIND: Record<string, BlockKind> = {
   LI: 'list-item', BLOCKQUOTE: 'quote', TD: 'cell', TH: 'cell', FIGCAPTION: 'caption', CAPTION: 'caption',
 };
 
+/** Articles longer than this (about 400 words) are the page's substance; their comments are not read. */
+const THREAD_ARTICLE_MAX_CHARS = 2500;
+/** A post shorter than this is chrome ("Reply", "Log in to comment"), not part of a discussion. */
+const MIN_POST_CHARS = 60;
+const POST_NAME = /(?:^|[\s_-])(?:comments?|repl(?:y|ies)|answers?|posts?)(?:$|[\s_-])/i;
+const THREAD_HEADING = 'Discussion';
+
 /** Bold-only paragraphs shorter than this, without final punctuation, read as headings. */
 const PSEUDO_HEADING_MAX_CHARS = 100;
 
@@ -35,7 +42,25 @@ export interface ExtractOptions {
   truncated?: boolean;
 }
 
-export function extractArticle({ freshDocument, truncated = false }: ExtractOptions): Article {
+export function extractArticle(options: ExtractOptions): Article {
+  return buildArticle(findArticle(options));
+}
+
+/** The element holding the article, and what is known about it, before its text is read. */
+export interface FoundArticle {
+  root: Element;
+  meta: Meta;
+  /** A discussion's posts, in page order, when the discussion is the page's substance. */
+  thread: Element[];
+  /** The posts already hold the article (a forum's opening post is one of them): read only the posts. */
+  articleInThread: boolean;
+}
+
+/**
+ * extractArticle in two steps, so the content script can let the page breathe between
+ * Readability's work and reading the article's text: `findArticle`, then `buildArticle`.
+ */
+export function findArticle({ freshDocument, truncated = false }: ExtractOptions): FoundArticle {
   const doc = freshDocument();
   const lang = doc.documentElement?.getAttribute('lang')?.trim() || null;
   let parsed: ReturnType<Readability<Element>['parse']> = null;
@@ -46,12 +71,57 @@ export function extractArticle({ freshDocument, truncated = false }: ExtractOpti
     parsed = null;
   }
   // Readability always returns its best attempt; below its own threshold that attempt is not an article.
-  if (parsed?.content && (parsed.textContent ?? '').trim().length >= READABILITY_CHAR_THRESHOLD) {
-    return walk(parsed.content, { title: clean(parsed.title), byline: clean(parsed.byline), extractor: 'readability', lang, truncated });
+  const text = (parsed?.textContent ?? '').trim();
+  if (parsed?.content && text.length >= READABILITY_CHAR_THRESHOLD) {
+    // Readability drops comment sections; on a forum thread the replies are what people read.
+    const thread = text.length <= THREAD_ARTICLE_MAX_CHARS ? discussionPosts(freshDocument(), text) : { posts: [], articleInside: false };
+    return {
+      root: parsed.content,
+      meta: { title: clean(parsed.title), byline: clean(parsed.byline), extractor: 'readability', lang, truncated },
+      thread: thread.posts,
+      articleInThread: thread.articleInside,
+    };
   }
   const fallbackDoc = freshDocument();
   const root = largestTextBlock(fallbackDoc);
-  return walk(root, { title: clean(fallbackDoc.title), byline: null, extractor: 'fallback', lang, truncated });
+  return { root, meta: { title: clean(fallbackDoc.title), byline: null, extractor: 'fallback', lang, truncated }, thread: [], articleInThread: false };
+}
+
+export function buildArticle(found: FoundArticle): Article {
+  const b = new ArticleBuilder();
+  if (!found.articleInThread) walk(b, found.root);
+  if (found.thread.length > 0 && !found.articleInThread) {
+    b.append(THREAD_HEADING);
+    b.endBlock('heading', 2);
+  }
+  for (const post of found.thread) walk(b, post);
+  return b.build(found.meta);
+}
+
+/**
+ * A discussion's posts: elements named as comments, replies, answers or posts (outermost only),
+ * each with some text, that together hold more text than the article Readability found. A
+ * clinic blog's "Be the first to comment" never qualifies; a forum thread under a short
+ * opening post does.
+ */
+function discussionPosts(doc: Document, articleText: string): { posts: Element[]; articleInside: boolean } {
+  const squash = (t: string) => t.replace(/\s+/g, ' ').trim();
+  const posts: Element[] = [];
+  const seen = new Set<Element>();
+  for (const el of Array.from(doc.querySelectorAll('[class], [id]'))) {
+    const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    if (!POST_NAME.test(name) || SKIP.has(el.tagName.toUpperCase())) continue;
+    let ancestor = el.parentElement;
+    while (ancestor && !seen.has(ancestor)) ancestor = ancestor.parentElement;
+    if (ancestor) continue;
+    seen.add(el);
+    if (squash(el.textContent ?? '').length >= MIN_POST_CHARS) posts.push(el);
+  }
+  const postsText = squash(posts.map((p) => p.textContent ?? '').join(' '));
+  const article = squash(articleText);
+  if (postsText.length <= article.length) return { posts: [], articleInside: false };
+  // Readability may have picked the opening post, or the replies; either way it is among the posts.
+  return { posts, articleInside: postsText.includes(article.slice(0, 80)) };
 }
 
 function clean(s: string | null | undefined): string | null {
@@ -92,8 +162,7 @@ interface Meta {
   truncated: boolean;
 }
 
-function walk(root: Element, meta: Meta): Article {
-  const b = new ArticleBuilder();
+function walk(b: ArticleBuilder, root: Element): void {
   // Iterative depth-first walk: deeply nested pages must not overflow the stack.
   type Frame = { node: Node; exit: boolean; linkStart?: number; blockKind?: BlockKind; level?: number; listLeadIn?: number | null };
   const stack: Frame[] = [{ node: root, exit: false }];
@@ -155,7 +224,6 @@ function walk(root: Element, meta: Meta): Article {
     for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, exit: false });
   }
   if (b.hasOpenText()) b.endBlock('paragraph');
-  return b.build(meta);
 }
 
 /** The kind of the innermost open block on the walk's stack, for text closed early by a `<br>` or a nested block. */
