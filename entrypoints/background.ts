@@ -4,6 +4,8 @@
  * extraction and the claims database: the content script sends the page's Article, the
  * background checks it and sends back the claims to highlight; pasted text is checked here too.
  * It answers only our own extension pages, and only messages that parse (src/extension/messages.ts).
+ * Checks of one tab never overlap: requests that arrive while one runs share a result
+ * (src/extension/tab-checks.ts).
  */
 import type * as z from 'zod/mini';
 import { checkArticle } from '../src/core/pipeline';
@@ -16,6 +18,7 @@ import {
 } from '../src/extension/messages';
 import { pageCss } from '../src/extension/label-style';
 import { loadSettings } from '../src/extension/settings';
+import { TabChecks } from '../src/extension/tab-checks';
 import { TabReports } from '../src/extension/tab-reports';
 
 const CONTENT_SCRIPT = '/content-scripts/content.js';
@@ -23,6 +26,7 @@ const BADGE_COLOR = '#57606a';
 
 export default defineBackground(() => {
   const reports = new TabReports();
+  const checks = new TabChecks((tabId, assumeAboutLdn) => check(tabId, assumeAboutLdn));
   const ourOrigin = browser.runtime.getURL('/');
   // MV3 (Chrome) has `action`; Firefox's MV2 build has `browserAction`.
   const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
@@ -40,7 +44,7 @@ export default defineBackground(() => {
   async function handle(msg: PanelToBackground): Promise<CheckReply | TextReply | ReportReply | AckReply> {
     switch (msg.type) {
       case 'panel-bg-check':
-        return check(msg.tabId, msg.assumeAboutLdn);
+        return checks.request(msg.tabId, msg.assumeAboutLdn);
       case 'panel-bg-check-text':
         return checkText(msg.text);
       case 'panel-bg-get-report': {
@@ -72,7 +76,7 @@ export default defineBackground(() => {
       return failure('check-failed', `The check failed on this page: ${String(err)}`);
     }
     const claims = report.claims.map((c) => ({ start: c.start, end: c.end, label: c.label }));
-    const shown = await ask(tabId, { type: 'bg-cs-show', claims, highlights: settings.highlights }, ShowReply, 'The page did not take the report.');
+    const shown = await ask(tabId, { type: 'bg-cs-show', claims, highlights: settings.highlights, extraction: extracted.extraction }, ShowReply, 'The page did not take the report.');
     if (!shown.ok) return shown;
     await reports.set(tabId, { report, anchoring: shown.anchoring });
     await setBadge(tabId, String(report.claims.length));

@@ -28,7 +28,7 @@ export default defineContentScript({
           session.extract().then(sendResponse, (err) => sendResponse(failure('check-failed', String(err))));
           return true;
         case 'bg-cs-show':
-          session.show(msg.claims, msg.highlights).then(sendResponse, (err) => sendResponse(failure('check-failed', String(err))));
+          session.show(msg.claims, msg.highlights, msg.extraction).then(sendResponse, (err) => sendResponse(failure('check-failed', String(err))));
           return true;
         case 'bg-cs-reveal':
           sendResponse(session.reveal(msg.index) ? { ok: true } : failure('not-found', 'That sentence is no longer on the page.'));

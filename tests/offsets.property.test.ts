@@ -2,24 +2,13 @@ import fc from 'fast-check';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { checkPage } from '../src/core/pipeline';
-import { Report } from '../src/core/report-schema';
 import { realDb } from './helpers/db';
+import { assertReportInvariants } from './helpers/report-invariants';
 
 // Seeded, so a failure reproduces; FC_RUNS raises the count for long runs.
 const RUNS = Number(process.env['FC_RUNS'] ?? 300);
 const params = { seed: 20261124, numRuns: RUNS };
 
-function assertReport(report: Report): void {
-  expect(Report.safeParse(report).success).toBe(true);
-  let last = -1;
-  for (const c of report.claims) {
-    expect(c.sentence).toBe(report.articleText.slice(c.start, c.end));
-    expect(c.start).toBeGreaterThanOrEqual(last);
-    expect(c.end).toBeGreaterThan(c.start);
-    expect(c.end).toBeLessThanOrEqual(report.articleText.length);
-    last = c.start;
-  }
-}
 
 const words = fc.constantFrom('LDN', 'low-dose naltrexone', 'may', 'not', 'reduces', 'pain', 'fibromyalgia', 'Dr.', 'e.g.', '4.5 mg', '1.5mg', 'et al.',
   'is', 'safe', 'in', 'pregnancy', '?', '!', '.', '\u00a0', '\u200b', 'it', 'helps', 'Crohn’s', 'study', 'found', '(2011)', '[1]', '—', 'émigré', 'مرحبا', '😀', '\n', '\n\n', '- ', ':');
@@ -28,7 +17,7 @@ const prose = fc.array(words, { maxLength: 80 }).map((ws) => ws.join(' '));
 describe('the pipeline on any input', () => {
   it('returns a valid report with exact, ordered offsets for any text', () => {
     fc.assert(fc.property(fc.oneof(fc.string({ maxLength: 400 }), fc.string({ unit: 'binary', maxLength: 200 }), prose), (text) => {
-      assertReport(checkPage({ kind: 'text', text }, realDb(), { assumeAboutLdn: true }));
+      assertReportInvariants(checkPage({ kind: 'text', text }, realDb(), { assumeAboutLdn: true }));
     }), params);
   });
 
@@ -39,7 +28,7 @@ describe('the pipeline on any input', () => {
     })).node;
     fc.assert(fc.property(node, fc.boolean(), (body, unclosed) => {
       const html = `<html><head><title>LDN page</title></head><body>${body}${unclosed ? '<div><p>unclosed' : ''}</body></html>`;
-      assertReport(checkPage({ kind: 'document', freshDocument: () => parseHTML(html).document as unknown as Document }, realDb()));
+      assertReportInvariants(checkPage({ kind: 'document', freshDocument: () => parseHTML(html).document as unknown as Document }, realDb()));
     }), params);
   });
 });

@@ -14,7 +14,7 @@ import { ReportView } from './report-view';
 type PageState =
   | { kind: 'idle' }
   | { kind: 'checking' }
-  | { kind: 'done'; report: Report; anchoring: Anchoring | null }
+  | { kind: 'done'; report: Report; anchoring: Anchoring | null; checkedAnyway: boolean }
   | { kind: 'error'; message: string };
 
 type Mode = 'page' | 'paste';
@@ -31,8 +31,12 @@ export function App() {
   const load = useCallback(async (id: number | null) => {
     if (id === null) return setState({ kind: 'idle' });
     const r = await getReport(id);
-    if (r.ok && r.report) setState({ kind: 'done', report: r.report, anchoring: r.anchoring });
-    else setState({ kind: 'idle' });
+    // The same report again (announced after our own check) keeps whether it was "checked anyway".
+    if (r.ok && r.report) {
+      const report = r.report;
+      setState((prev) => ({ kind: 'done', report, anchoring: r.anchoring,
+        checkedAnyway: prev.kind === 'done' && prev.report.generatedAt === report.generatedAt && prev.checkedAnyway }));
+    } else setState({ kind: 'idle' });
   }, []);
 
   useEffect(() => {
@@ -56,7 +60,7 @@ export function App() {
     setState({ kind: 'checking' });
     setRevealError(null);
     const r = await checkTab(tabId, assumeAboutLdn);
-    setState(r.ok ? { kind: 'done', report: r.report, anchoring: r.anchoring } : { kind: 'error', message: r.message });
+    setState(r.ok ? { kind: 'done', report: r.report, anchoring: r.anchoring, checkedAnyway: assumeAboutLdn } : { kind: 'error', message: r.message });
   };
 
   const onReveal = async (index: number) => {
@@ -100,7 +104,7 @@ export function App() {
             {state.kind === 'error' && <div class="error" role="alert"><strong>The page could not be checked.</strong> {state.message}</div>}
             {revealError && <p class="notice" role="status">{revealError}</p>}
             {state.kind === 'done' && (
-              <ReportView report={state.report} anchoring={state.anchoring}
+              <ReportView report={state.report} anchoring={state.anchoring} checkedAnyway={state.checkedAnyway}
                 onReveal={(i) => void onReveal(i)} onCheckAnyway={() => void check(true)} />
             )}
           </>

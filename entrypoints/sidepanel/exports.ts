@@ -8,10 +8,33 @@ import type { Report } from '../../src/core/report-schema';
 
 export type ExportKind = 'markdown' | 'json' | 'claimreview';
 
-export function exportText(report: Report, kind: ExportKind): string {
+export function exportText(raw: Report, kind: ExportKind): string {
+  const report = wellFormed(raw);
   if (kind === 'markdown') return formatMarkdown(report);
-  if (kind === 'json') return JSON.stringify(report, null, 2) + '\n';
-  return JSON.stringify(formatClaimReview(report), null, 2) + '\n';
+  if (kind === 'json') return safeJson(report);
+  return safeJson(formatClaimReview(report));
+}
+
+/**
+ * The report with every lone surrogate (page text can hold one) replaced by U+FFFD, one code unit
+ * for one, so offsets still hold. Without it `encodeURIComponent` in the ClaimReview's text-fragment
+ * links throws (found by tests/robustness/fuzz.test.ts), and a file would carry invalid UTF-16.
+ */
+function wellFormed<T>(value: T): T {
+  if (typeof value === 'string') return value.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd') as T;
+  if (Array.isArray(value)) return value.map(wellFormed) as T;
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, wellFormed(v)])) as T;
+  return value;
+}
+
+/**
+ * JSON with `<`, `>`, `&` and the two JavaScript line terminators written as `\u` escapes: the
+ * same data to any JSON parser, and safe to paste into an HTML `<script type="application/ld+json">`
+ * (a sentence holding `</script>` cannot close the element it is pasted into).
+ */
+export function safeJson(value: unknown): string {
+  const escapes: Record<string, string> = { '<': '\\u003c', '>': '\\u003e', '&': '\\u0026', '\u2028': '\\u2028', '\u2029': '\\u2029' };
+  return JSON.stringify(value, null, 2).replace(/[<>&\u2028\u2029]/g, (ch) => escapes[ch]!) + '\n';
 }
 
 const FILES: Record<ExportKind, { ext: string; mime: string }> = {

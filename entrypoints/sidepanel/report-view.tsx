@@ -16,13 +16,26 @@ interface Props {
   report: Report;
   onReveal?: (index: number) => void;
   onCheckAnyway?: () => void;
+  /** The report came from "Check anyway": say so instead of offering it again. */
+  checkedAnyway?: boolean;
   anchoring?: { anchored: number; total: number } | null;
 }
 
 /** Notices the panel shows as their own state rather than as a line of text. */
-const STATE_NOTICES = new Set(['no-text', 'not-about-ldn', 'no-claims']);
+const STATE_NOTICES = new Set(['no-text', 'not-about-ldn', 'not-english', 'truncated', 'no-claims']);
 
-export function ReportView({ report, onReveal, onCheckAnyway, anchoring }: Props) {
+/** Words of the checked text's end quoted in the "only the first part was checked" notice. */
+const TAIL_WORDS = 8;
+
+/** What part of a cut page was checked: its length, and the words it ends with. */
+function checkedPart(report: Report): string {
+  const text = report.articleText.trimEnd();
+  const words = (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+  const tail = text.split(/\s+/).slice(-TAIL_WORDS).join(' ');
+  return `Only the first ${text.length.toLocaleString('en')} characters of its text (about ${words.toLocaleString('en')} words) were checked, ending “…${tail}”.`;
+}
+
+export function ReportView({ report, onReveal, onCheckAnyway, checkedAnyway = false, anchoring }: Props) {
   const [view, setView] = useState<View>('all');
   const [filter, setFilter] = useState<Level | 'all'>('all');
   const has = (code: string) => report.notices.some((n) => n.code === code);
@@ -39,11 +52,17 @@ export function ReportView({ report, onReveal, onCheckAnyway, anchoring }: Props
     <section aria-label="Report">
       {report.source.title && <h2 class="page-title">{report.source.title}</h2>}
       <p class="summary" data-testid="summary">{summaryLine(report)}</p>
-      {has('not-about-ldn') && (
-        <div class="state" role="status">
-          <p>This page does not seem to be about low-dose naltrexone (LDN); only sentences that name it were checked.</p>
-          {onCheckAnyway && <button type="button" onClick={onCheckAnyway}>Check anyway, as a page about LDN</button>}
+      {(has('not-about-ldn') || has('not-english')) && (
+        <div class="state" role="status" data-notice={has('not-english') ? 'not-english' : 'not-about-ldn'}>
+          {has('not-english') && <p>This page does not seem to be in English. Evidence Lens reads English only, so claims in it may be missed or misread.</p>}
+          {has('not-about-ldn') && <p>This page does not seem to be about low-dose naltrexone (LDN); only sentences that name it were checked.</p>}
+          {checkedAnyway
+            ? <p>Checked anyway, as a page about LDN.</p>
+            : onCheckAnyway && <button type="button" onClick={onCheckAnyway}>Check anyway, as a page about LDN</button>}
         </div>
+      )}
+      {has('truncated') && (
+        <p class="notice notice-truncated" role="status">The page is very long. {checkedPart(report)}</p>
       )}
       {report.notices.filter((n) => !STATE_NOTICES.has(n.code)).map((n) => (
         <p class={`notice notice-${n.code}`} key={n.code}>{n.message}</p>

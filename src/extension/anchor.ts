@@ -77,8 +77,9 @@ export class Anchorer {
   readonly map: TextMap;
   private loose: Loose | null = null;
 
-  constructor(root: Node) {
-    this.map = buildTextMap(root);
+  /** `maxChars`: how much of the page's text to search (see `buildTextMap`). */
+  constructor(root: Node, maxChars = Infinity) {
+    this.map = buildTextMap(root, maxChars);
   }
 
   find(quote: Quote): Anchor | null {

@@ -50,26 +50,62 @@ export class Highlighter {
    */
   show(items: (Placed | null)[]): void {
     this.clear();
-    if (this.useApi) {
-      const byLevel = new Map<Level, Range[]>();
-      for (const item of items) {
-        if (!item) continue;
-        const list = byLevel.get(item.level) ?? [];
-        list.push(rangeOf(this.doc, item.span));
-        byLevel.set(item.level, list);
+    const order = this.order(items);
+    if (this.useApi) this.register(this.rangesByLevel(order));
+    else this.wrap(order);
+  }
+
+  /**
+   * `show`, `chunk` items at a time with `pause()` between, so that drawing hundreds of claims on
+   * a long page is not one long task; stops early when `stale()` says a newer drawing began. With
+   * the Highlight API the ranges are made in chunks but registered together at the end, so the
+   * page repaints its highlights once, not once per chunk.
+   */
+  async showInChunks(items: (Placed | null)[], chunk: number, pause: () => Promise<void>, stale: () => boolean = () => false): Promise<void> {
+    this.clear();
+    const order = this.order(items);
+    const byLevel = new Map<Level, Range[]>();
+    for (let i = 0; i < order.length; i += chunk) {
+      if (i > 0) {
+        await pause();
+        if (stale()) return;
       }
-      for (const [level, ranges] of byLevel) {
-        const name = highlightName(level);
-        this.win.CSS.highlights.set(name, new this.win.Highlight(...ranges));
-        this.names.add(name);
-      }
-      return;
+      const part = order.slice(i, i + chunk);
+      if (this.useApi) this.rangesByLevel(part, byLevel);
+      else this.wrap(part);
     }
-    // Wrapping splits text nodes; a split keeps the node's first part in place, so going from
-    // the end of the page backwards never invalidates a span still to be wrapped.
-    const order = items.map((item, index) => ({ item, index })).filter((x) => x.item !== null);
-    order.sort((a, b) => b.item!.at - a.item!.at);
-    for (const { item, index } of order) this.marks.push(...wrapSpan(this.doc, item!.span, item!.level, index));
+    if (this.useApi) this.register(byLevel);
+  }
+
+  /**
+   * The drawing order. Wrapping splits text nodes; a split keeps the node's first part in place,
+   * so going from the end of the page backwards never invalidates a span still to be wrapped.
+   */
+  private order(items: (Placed | null)[]): { item: Placed; index: number }[] {
+    const order = items.flatMap((item, index) => (item ? [{ item, index }] : []));
+    if (!this.useApi) order.sort((a, b) => b.item.at - a.item.at);
+    return order;
+  }
+
+  private rangesByLevel(order: { item: Placed }[], byLevel = new Map<Level, Range[]>()): Map<Level, Range[]> {
+    for (const { item } of order) {
+      const list = byLevel.get(item.level) ?? [];
+      list.push(rangeOf(this.doc, item.span));
+      byLevel.set(item.level, list);
+    }
+    return byLevel;
+  }
+
+  private register(byLevel: Map<Level, Range[]>): void {
+    for (const [level, ranges] of byLevel) {
+      const name = highlightName(level);
+      this.win.CSS.highlights.set(name, new this.win.Highlight(...ranges));
+      this.names.add(name);
+    }
+  }
+
+  private wrap(order: { item: Placed; index: number }[]): void {
+    for (const { item, index } of order) this.marks.push(...wrapSpan(this.doc, item.span, item.level, index));
   }
 
   clear(): void {

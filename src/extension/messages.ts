@@ -44,8 +44,11 @@ export type ClaimSpan = z.infer<typeof ClaimSpan>;
 export const BackgroundToContent = z.discriminatedUnion('type', [
   /** Extract the page's Article (Readability on a clone of the document). */
   z.object({ type: z.literal('bg-cs-extract') }),
-  /** Anchor these claims of the last extracted Article in the live page (and highlight them). */
-  z.object({ type: z.literal('bg-cs-show'), claims: z.array(ClaimSpan), highlights: z.boolean() }),
+  /**
+   * Anchor these claims of the last extracted Article in the live page (and highlight them);
+   * `extraction` is the number the extract reply carried, so claims never meet another reading's text.
+   */
+  z.object({ type: z.literal('bg-cs-show'), claims: z.array(ClaimSpan), highlights: z.boolean(), extraction: z.int().check(z.positive()) }),
   z.object({ type: z.literal('bg-cs-reveal'), index: claimIndex }),
   z.object({ type: z.literal('bg-cs-set-highlights'), on: z.boolean() }),
 ]);
@@ -72,7 +75,7 @@ export type Anchoring = z.infer<typeof Anchoring>;
 
 /** The content script's extraction, timed where it ran (the report's `timingsMs.extract`). */
 export const ExtractReply = z.union([
-  z.object({ ok: z.literal(true), article: ArticleSchema, url: z.string(), extractMs: z.number().check(z.nonnegative()) }),
+  z.object({ ok: z.literal(true), article: ArticleSchema, url: z.string(), extractMs: z.number().check(z.nonnegative()), extraction: z.int().check(z.positive()) }),
   Failure,
 ]);
 export type ExtractReply = z.infer<typeof ExtractReply>;

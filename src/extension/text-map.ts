@@ -49,7 +49,12 @@ export function normalizeText(s: string): string {
   return out.trimEnd();
 }
 
-export function buildTextMap(root: Node): TextMap {
+/**
+ * The whitespace-normalised text of `root`, with each character's text node and offset. Stops
+ * after `maxChars` characters: a 20 MB page is only ever checked on its first part
+ * (src/extension/page-copy.ts), and mapping all of it would take seconds and hundreds of MB.
+ */
+export function buildTextMap(root: Node, maxChars = Infinity): TextMap {
   const chars: string[] = [];
   const nodeOf: number[] = [];
   const offsetOf: number[] = [];
@@ -64,7 +69,7 @@ export function buildTextMap(root: Node): TextMap {
   };
   // Iterative walk: a deeply nested page must not overflow the stack. `exit` frames close blocks.
   const stack: { node: Node; exit: boolean }[] = [{ node: root, exit: false }];
-  while (stack.length > 0) {
+  while (stack.length > 0 && chars.length < maxChars) {
     const { node, exit } = stack.pop()!;
     if (exit) {
       space(VIRTUAL, 0);

@@ -5,7 +5,7 @@
  * extension loaded, in the new headless mode (the old one cannot load extensions).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -30,9 +30,43 @@ export function browserAvailable(): boolean {
   return false;
 }
 
+/**
+ * Builds the e2e variant once per test run: several test files call this, possibly at the same
+ * time in parallel workers, and two wxt builds must not write the same folders at once.
+ */
 export function buildExtension(): void {
-  execFileSync('npx', ['wxt', 'build', '--mode', 'e2e'], { cwd: ROOT, stdio: 'pipe', timeout: 120_000 });
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`the e2e build did not write ${EXTENSION_DIR}`);
+  withBuildLock(() => {
+    const stamp = join(EXTENSION_DIR, '.built-by');
+    const run = String(process.env['VITEST_RUN_ID'] ?? process.ppid);
+    if (existsSync(stamp) && readFileSync(stamp, 'utf8') === run) return;
+    execFileSync('npx', ['wxt', 'build', '--mode', 'e2e'], { cwd: ROOT, stdio: 'pipe', timeout: 120_000 });
+    if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`the e2e build did not write ${EXTENSION_DIR}`);
+    writeFileSync(stamp, run);
+  });
+}
+
+/** Runs `fn` while holding a lock shared by every process building into `.output/` (a directory, made atomically). */
+export function withBuildLock<T>(fn: () => T): T {
+  const lock = join(ROOT, '.output', '.build-lock');
+  mkdirSync(join(ROOT, '.output'), { recursive: true });
+  const deadline = Date.now() + 300_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // A lock older than the longest build is left over from a killed run.
+      const held = statSync(lock, { throwIfNoEntry: false });
+      if (held && Date.now() - held.mtimeMs > 240_000) rmSync(lock, { recursive: true, force: true });
+      if (Date.now() > deadline) throw new Error(`could not take ${lock}`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    }
+  }
+  try {
+    return fn();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 export interface PageServer {
@@ -40,10 +74,23 @@ export interface PageServer {
   close(): Promise<void>;
 }
 
-/** Serves the synthetic pages; anything else is a 404. Only ever binds to 127.0.0.1. */
-export async function servePages(): Promise<PageServer> {
+export type GeneratedPage = () => { type: string; body: string | Buffer };
+
+/**
+ * Serves the synthetic pages in tests/e2e/pages, and any pages generated in memory (each made
+ * once, on first request); anything else is a 404. Only ever binds to 127.0.0.1.
+ */
+export async function servePages(generated = new Map<string, GeneratedPage>()): Promise<PageServer> {
+  const made = new Map<string, ReturnType<GeneratedPage>>();
   const server: Server = createServer((req, res) => {
     const name = (req.url ?? '/').split('?')[0]!.replace(/^\//, '');
+    const make = generated.get(name);
+    if (make) {
+      const page = made.get(name) ?? make();
+      made.set(name, page);
+      res.writeHead(200, { 'content-type': page.type }).end(page.body);
+      return;
+    }
     const file = join(PAGES, name);
     if (!/^[a-z0-9-]+\.html$/.test(name) || !existsSync(file)) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
