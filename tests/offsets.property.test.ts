@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { parseHTML } from 'linkedom';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { checkPage } from '../src/core/pipeline';
 import { realDb } from './helpers/db';
 import { assertReportInvariants } from './helpers/report-invariants';

@@ -25,8 +25,17 @@ export class ArticleBuilder {
     let s = raw.replace(INVISIBLE, '').replace(SPACES, ' ');
     if (s === '') return;
     if ((this.current === '' || this.current.endsWith(' ')) && s.startsWith(' ')) s = s.slice(1);
+    // Past the cap the block is cut at a word break, so the article never exceeds it.
+    const room = MAX_ARTICLE_CHARS - (this.text.length + BLOCK_SEPARATOR.length) - this.current.length;
+    if (s.length > room) {
+      const space = s.lastIndexOf(' ', Math.max(0, room));
+      let cut = space > 0 ? space : Math.max(0, room);
+      // Never between the two halves of a surrogate pair (an emoji).
+      if (/[\ud800-\udbff]/.test(s[cut - 1] ?? '')) cut--;
+      s = s.slice(0, cut);
+      this.truncated = true;
+    }
     this.current += s;
-    if (this.text.length + this.current.length > MAX_ARTICLE_CHARS) this.truncated = true;
   }
 
   /** Where the next appended character will land in the open block (for link offsets). */

@@ -10,6 +10,7 @@
 import { Readability } from '@mozilla/readability';
 import type { Article, BlockKind, Extractor } from './article';
 import { ArticleBuilder } from './article-builder';
+import { MAX_READABILITY_DEPTH } from './limits';
 
 /** Readability's default is 500; clinic posts with short intros and long lists fall under it. */
 const READABILITY_CHAR_THRESHOLD = 250;
@@ -64,11 +65,15 @@ export function findArticle({ freshDocument, truncated = false }: ExtractOptions
   const doc = freshDocument();
   const lang = doc.documentElement?.getAttribute('lang')?.trim() || null;
   let parsed: ReturnType<Readability<Element>['parse']> = null;
-  try {
-    parsed = new Readability<Element>(doc, { serializer: (el) => el as Element, charThreshold: READABILITY_CHAR_THRESHOLD }).parse();
-  } catch {
-    // Readability throws on some malformed trees; the fallback below still reads the page.
-    parsed = null;
+  // Readability recurses through the tree: on pathologically deep markup it spends seconds before
+  // overflowing the stack, so such pages go straight to the fallback (browsers cap depth at 512).
+  if (domDepth(doc) <= MAX_READABILITY_DEPTH) {
+    try {
+      parsed = new Readability<Element>(doc, { serializer: (el) => el as Element, charThreshold: READABILITY_CHAR_THRESHOLD }).parse();
+    } catch {
+      // Readability throws on some malformed trees; the fallback below still reads the page.
+      parsed = null;
+    }
   }
   // Readability always returns its best attempt; below its own threshold that attempt is not an article.
   const text = (parsed?.textContent ?? '').trim();
@@ -122,6 +127,19 @@ function discussionPosts(doc: Document, articleText: string): { posts: Element[]
   if (postsText.length <= article.length) return { posts: [], articleInside: false };
   // Readability may have picked the opening post, or the replies; either way it is among the posts.
   return { posts, articleInside: postsText.includes(article.slice(0, 80)) };
+}
+
+/** The depth of the document's element tree, walked without recursion. */
+function domDepth(doc: Document): number {
+  let max = 0;
+  const stack: [Element, number][] = doc.documentElement ? [[doc.documentElement, 1]] : [];
+  while (stack.length > 0) {
+    const [el, depth] = stack.pop()!;
+    if (depth > max) max = depth;
+    if (max > MAX_READABILITY_DEPTH) return max;
+    for (const child of Array.from(el.children)) stack.push([child, depth + 1]);
+  }
+  return max;
 }
 
 function clean(s: string | null | undefined): string | null {

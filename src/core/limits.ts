@@ -6,6 +6,12 @@
 /** HTML beyond this many characters is not parsed (a 20 MB page is checked on its first 5 MB). */
 export const MAX_HTML_CHARS = 5_000_000;
 
+/**
+ * Markup nested deeper than this is read without Readability, whose recursion would take seconds
+ * and then overflow the stack (browsers already cap the DOM at 512 levels).
+ */
+export const MAX_READABILITY_DEPTH = 1000;
+
 /** Article text beyond this is not segmented: about 130,000 words, past any real article. */
 export const MAX_ARTICLE_CHARS = 800_000;
 

@@ -8,7 +8,6 @@
  * The copy is made with `importNode(node, false)` per node into a document without a browsing context:
  * no script in it runs and nothing in it loads, the same as `document.cloneNode(true)`.
  */
-import type { Article } from '../core/article';
 import { MAX_ARTICLE_CHARS } from '../core/limits';
 
 /**
@@ -61,19 +60,3 @@ export function copyPage(live: Document, textBudget = PAGE_TEXT_BUDGET, nodeBudg
   return { doc, truncated };
 }
 
-/**
- * The article builder stops after the block that passes MAX_ARTICLE_CHARS, so one huge block (a
- * 2 MB paragraph) can overshoot by its whole length. Cuts such an article at a word break near
- * the cap, so what crosses to the background stays bounded; blocks and links past the cut are
- * dropped or shortened and the article is marked truncated.
- */
-export function capArticle(article: Article, max = MAX_ARTICLE_CHARS): Article {
-  if (article.text.length <= max) return article;
-  const space = article.text.lastIndexOf(' ', max);
-  let cut = space > max / 2 ? space : max;
-  // Never between the two halves of a surrogate pair (an emoji).
-  if (/[\ud800-\udbff]/.test(article.text[cut - 1] ?? '')) cut--;
-  const clip = <T extends { start: number; end: number }>(spans: T[]) =>
-    spans.filter((s) => s.start < cut).map((s) => (s.end > cut ? { ...s, end: cut } : s));
-  return { ...article, text: article.text.slice(0, cut), blocks: clip(article.blocks), links: clip(article.links), truncated: true };
-}

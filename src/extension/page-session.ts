@@ -7,7 +7,7 @@
  */
 import { buildArticle, findArticle } from '../core/extract';
 import { Anchorer, quoteFrom, type Anchor } from './anchor';
-import { capArticle, copyPage, PAGE_NODE_BUDGET, PAGE_TEXT_BUDGET, type PageCopy } from './page-copy';
+import { copyPage, PAGE_NODE_BUDGET, PAGE_TEXT_BUDGET, type PageCopy } from './page-copy';
 import { Highlighter, type Placed } from './highlight';
 import { failure, type Anchoring, type ClaimSpan, type ExtractReply, type ShowReply } from './messages';
 
@@ -81,7 +81,7 @@ export class PageSession {
       await yieldToPage();
       const article = timed(() => {
         const extracted = buildArticle(found);
-        return capArticle(cut && !extracted.truncated ? { ...extracted, truncated: true } : extracted);
+        return cut && !extracted.truncated ? { ...extracted, truncated: true } : extracted;
       });
       // Sending the reply copies the Article (structured clone): a task of its own too.
       await yieldToPage();

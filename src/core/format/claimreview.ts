@@ -41,7 +41,8 @@ export interface ClaimReviewDocument {
  */
 export function textFragmentUrl(url: string, sentence: string): string {
   const words = sentence.replace(/\s+/g, ' ').trim().split(' ');
-  const enc = (s: string) => encodeURIComponent(s).replace(/-/g, '%2D').replace(/,/g, '%2C');
+  // A lone surrogate (half an emoji, cut by a page or a cap) would make encodeURIComponent throw.
+  const enc = (s: string) => encodeURIComponent(s.toWellFormed()).replace(/-/g, '%2D').replace(/,/g, '%2C');
   const base = url.replace(/#.*$/, '');
   const directive = words.length <= 8
     ? enc(words.join(' '))

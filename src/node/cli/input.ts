@@ -30,7 +30,7 @@ export async function readPage(target: string | null, stdin: Readable): Promise<
   if (!st) throw new InputError(`no such file: ${target} (check the path, or give a URL or - for standard input)`);
   if (st.isDirectory()) throw new InputError(`${target} is a directory; give one saved page (.html or .txt) inside it`);
   if (st.size > MAX_READ_BYTES) {
-    throw new InputError(`${target} is ${(st.size / 1e6).toFixed(0)} MB; pages over ${MAX_READ_BYTES / 1e6} MB are not read (save just the article)`);
+    throw new InputError(`${target} is ${(st.size / 1e6).toFixed(1)} MB; pages over ${MAX_READ_BYTES / 1e6} MB are not read (save just the article)`);
   }
   return { origin: target, url: null, content: decode(readFileSync(target), target) };
 }
