@@ -6,7 +6,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { DISCLAIMER } from '../../src/core/levels';
 import type { Report } from '../../src/core/report-schema';
 import type { Anchoring } from '../../src/extension/messages';
-import { loadSettings, saveSettings, type Settings } from '../../src/extension/settings';
+import { DEFAULT_SETTINGS, loadSettings, saveSettings, type Settings } from '../../src/extension/settings';
 import { activeTabId, checkTab, getReport, onReportChanged, pinnedTabId, reveal, setHighlights } from './panel-api';
 import { PasteMode } from './paste-mode';
 import { ReportView } from './report-view';
@@ -70,7 +70,7 @@ export function App() {
   };
 
   const toggleHighlights = async (on: boolean) => {
-    const next = { ...(settings ?? { highlights: true }), highlights: on };
+    const next = { ...(settings ?? DEFAULT_SETTINGS), highlights: on };
     setSettings(next);
     await saveSettings(next);
     if (tabId !== null) await setHighlights(tabId, on);

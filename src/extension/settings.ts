@@ -10,10 +10,14 @@ export const SETTINGS_KEY = 'settings';
 export const Settings = z.object({
   /** Draw highlights in the page after a check. Default: on. */
   highlights: z._default(z.boolean(), true),
+  /** Check pages about LDN as soon as they load (needs a host permission, asked for when turned on). Default: off, check on click. */
+  autoRun: z._default(z.boolean(), false),
+  /** Look up unknown citations in Crossref, PubMed and ClinicalTrials.gov (the only network use; asked for when turned on). Default: off. */
+  onlineLookup: z._default(z.boolean(), false),
 });
 export type Settings = z.infer<typeof Settings>;
 
-export const DEFAULT_SETTINGS: Settings = { highlights: true };
+export const DEFAULT_SETTINGS: Settings = { highlights: true, autoRun: false, onlineLookup: false };
 
 /** Parses stored data; anything invalid yields the defaults. */
 export function parseSettings(raw: unknown): Settings {
