@@ -55,8 +55,11 @@ describe('sender checks', () => {
 
 describe('settings', () => {
   it('fall back to defaults on junk', () => {
-    expect(parseSettings(undefined)).toEqual({ highlights: true });
-    expect(parseSettings({ highlights: 'yes' })).toEqual({ highlights: true });
-    expect(parseSettings({ highlights: false })).toEqual({ highlights: false });
+    const defaults = { highlights: true, autoRun: false, onlineLookup: false };
+    expect(parseSettings(undefined)).toEqual(defaults);
+    expect(parseSettings({ highlights: 'yes' })).toEqual(defaults);
+    expect(parseSettings({ highlights: false })).toEqual({ ...defaults, highlights: false });
+    // Written by an older version: the new settings take their defaults, off.
+    expect(parseSettings({ highlights: false, onlineLookup: 'please' })).toEqual(defaults);
   });
 });
