@@ -21,12 +21,14 @@ import { FormIndex } from './forms';
  *   shown that"); they deny a claim worded as a negative, which a plain "not" would only assert.
  * - null-result: a study outcome of no effect ("no better than placebo", "not statistically
  *   significant"); it denies an effect claim anywhere in its clause.
+ * - trial-design and finding: a sentence about a trial's design or status ("phase 2, primary
+ *   outcome...", "is recruiting") with no finding in it is research status, not a health claim.
  * - experiencer: people to whom a treatment happens ("patients", "she", "my"): on a page about
  *   LDN, "she had vivid dreams, which faded" is about LDN even though it does not say so.
  */
 export const CUE_KINDS = [
   'negation', 'hedge', 'distancing', 'reported-speech', 'certainty', 'study-claim', 'anaphor',
-  'call-to-action', 'clause-break', 'pseudo-negation', 'experiencer', 'refutation', 'null-result',
+  'call-to-action', 'clause-break', 'pseudo-negation', 'experiencer', 'refutation', 'null-result', 'trial-design', 'finding',
 ] as const;
 export type CueKind = (typeof CUE_KINDS)[number];
 

@@ -200,7 +200,13 @@ function matchSentence(
     });
     if (!redundant) kept.push({ r, m });
   }
-  if (kept.length > 0) return kept.map((k) => k.m);
+  // A trial's design or status ("phase 2, placebo-controlled, 160 participants") is research
+  // status, not a health claim, unless it reports a finding, or the database knows the
+  // statement to be out of date ("an ongoing trial" that has ended), which readers must see.
+  const researchStatus = hasCue(a, 'trial-design') && !hasCue(a, 'finding') && !hasCue(a, 'null-result');
+  const reportable = researchStatus ? kept.filter((k) => k.r.claim.outdated?.when.some((c) => present.has(c))) : kept;
+  if (reportable.length > 0) return reportable.map((k) => k.m);
+  if (researchStatus) return [];
   const unreviewed = unreviewedClaim(sentence, a, present, anaphor && subject.aboutLdn, db);
   return unreviewed ? [build(null, [...unreviewed.subject, ...unreviewed.action, ...unreviewed.object], [unreviewed.action], [], 0)] : [];
 }
@@ -423,7 +429,7 @@ function realNegations(cues: Hit<CueKind>[]): Hit<CueKind>[] {
 function groupCues(tokens: Token[], cues: Hit<CueKind>[], sentence: Sentence): Partial<Record<CueKind, string[]>> {
   const out: Partial<Record<CueKind, string[]>> = {};
   for (const c of cues) {
-    if (c.key === 'clause-break' || c.key === 'anaphor' || c.key === 'pseudo-negation' || c.key === 'experiencer') continue;
+    if (SILENT_CUES.has(c.key)) continue;
     (out[c.key] ??= []).push(surface(tokens, c, sentence));
   }
   return out;
@@ -431,6 +437,13 @@ function groupCues(tokens: Token[], cues: Hit<CueKind>[], sentence: Sentence): P
 
 function surface(tokens: Token[], h: { first: number; last: number }, sentence: Sentence): string {
   return sentence.text.slice(tokens[h.first]!.start - sentence.start, tokens[h.last]!.end - sentence.start);
+}
+
+/** Cues that steer the reading but are not worth showing as "why" to a person. */
+const SILENT_CUES = new Set<CueKind>(['clause-break', 'anaphor', 'pseudo-negation', 'experiencer', 'trial-design', 'finding']);
+
+function hasCue(a: Analysed, kind: CueKind): boolean {
+  return a.cues.some((c) => c.key === kind);
 }
 
 function endorses(m: ClaimMatch): boolean {
