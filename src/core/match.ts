@@ -150,9 +150,11 @@ function matchSentence(
 
   const candidates = candidatesFor(present, contextConcepts, db);
 
+  // A study result ("found no difference", "a study showed") is about evidence even with no trial word in it.
+  const reportsEvidence = hasCue(a, 'null-result') || hasCue(a, 'study-claim');
   const results: PatternResult[] = [];
   for (const claim of candidates) {
-    const r = evaluate(claim, present, contextConcepts, implied, sentence.kind === 'heading', db);
+    const r = evaluate(claim, present, contextConcepts, implied, sentence.kind === 'heading', reportsEvidence, db);
     if (r) results.push(r);
   }
   results.sort((x, y) => y.groups - x.groups || y.specificity - x.specificity || y.score - x.score || tokenCount(y.hits) - tokenCount(x.hits) || x.claim.id.localeCompare(y.claim.id));
@@ -285,6 +287,7 @@ function evaluate(
   context: Set<string>,
   implied: ImpliedSubject,
   isHeading: boolean,
+  reportsEvidence: boolean,
   db: PreparedDb,
 ): PatternResult | null {
   let subjectHits: Hit<string>[] = [];
@@ -332,8 +335,8 @@ function evaluate(
     if (!ok || inSentence === 0) continue;
     // Under a heading "Chronic Pain", "here is who it may help" names nothing itself: a claim
     // completed from context needs at least one word in the sentence rarer than "helps" or "reduces".
-    // ...unless it speaks of trials or placebo: "the three largest trials found no benefit" under "Fibromyalgia".
-    const aboutEvidence = [...present.keys()].some((c) => db.conceptKind.get(c) === 'evidence');
+    // ...unless it speaks of trials or results: "the three largest trials found no benefit" under "Fibromyalgia".
+    const aboutEvidence = reportsEvidence || [...present.keys()].some((c) => db.conceptKind.get(c) === 'evidence');
     if ((fromContext.length > 0 || needsSpecificWords) && specificity < MIN_SPECIFICITY_WITH_CONTEXT && !aboutEvidence) continue;
     const groups = pattern.all.length + (claim.subject.length > 0 ? 1 : 0);
     const earned = inSentence + CONTEXT_WEIGHT * fromContext.length + (claim.subject.length > 0 ? subjectWeight : 0);
