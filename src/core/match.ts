@@ -2,8 +2,8 @@
  * match: sentences -> claim matches. Each sentence's words are looked up once in the lexicon
  * (concepts) and in the cue lists; the claims whose concepts appear are the candidates, and each
  * candidate's patterns are checked against the sentence and its context (section heading and
- * list lead-in). The page's stance towards each matched claim is read from the cues that are
- * not part of the claim's own words.
+ * list lead-in, and what earlier sentences of the paragraph named). The page's stance towards
+ * each matched claim is read by stance.ts.
  */
 import type { CompiledClaim, CueKind, PreparedDb } from './db';
 import { isReferenceHeading } from './reference-heading';
@@ -12,6 +12,7 @@ import type { Stance } from './levels';
 import { MAX_CLAIMS_PER_SENTENCE } from './limits';
 import type { Sentence } from './segment';
 import type { PageSubject } from './subject';
+import { ANSWER_NO, cuesOutside, QUESTION, stanceOf } from './stance';
 import { tokenize, type Token } from './tokens';
 
 export interface ClaimMatch {
@@ -49,8 +50,6 @@ const OBJECT_KINDS = new Set(['condition', 'symptom', 'mechanism', 'safety']);
  * "less pain" (about 20) and anything rarer pass.
  */
 const MIN_SPECIFICITY_WITH_CONTEXT = 1 / 25;
-/** A negation cue may follow what it negates by this many words ("pain did not improve"). */
-const NEGATION_AFTER_WINDOW = 3;
 
 interface Analysed {
   tokens: Token[];
@@ -141,7 +140,8 @@ function matchSentence(
   }
   // On a page about LDN, "it", a list item, or a section about a condition or about LDN itself
   // stands for LDN; so does a sentence about people ("she", "patients") that names no other
-  // treatment, if its words are specific enough (checked per claim). Headings name topics ("LDN and fibromyalgia"); they claim only what they say outright.
+  // treatment, if its words are specific enough (checked per claim). Headings name topics
+  // ("LDN and fibromyalgia"); they claim only what they say outright.
   const implied: ImpliedSubject = sentence.kind === 'heading' || !subject.aboutLdn
     ? 'no'
     : anaphor || sentence.kind === 'list-item' || contextConcepts.size > 0
@@ -367,66 +367,6 @@ function unreviewedClaim(
   const object = a.concepts.filter((h) => OBJECT_KINDS.has(kindOf(h)) && !action.some((x) => x.first <= h.last && x.last >= h.first));
   if (action.length === 0 || object.length === 0) return null;
   return { subject: subjectHits, action, object };
-}
-
-function stanceOf(claim: CompiledClaim | null, cues: Hit<CueKind>[], groups: Hit<string>[][], tokens: Token[], distancedByLeadIn: boolean): Stance {
-  // A claim worded as a negative ("is not addictive") is asserted by its own "not" and denied
-  // only by a refutation ("it is a myth that it is not addictive").
-  const denied = claim?.phrasedNegatively ? cues.some((c) => c.key === 'refutation') : isNegated(cues, groups, tokens);
-  if (denied) return 'denies';
-  if (distancedByLeadIn || cues.some((c) => c.key === 'distancing')) return 'distances';
-  if (cues.some((c) => c.key === 'reported-speech')) return 'reports';
-  return 'asserts';
-}
-
-/**
- * A negation denies the claim when it covers one of the claim's parts entirely: every word
- * of some group is, within one clause, after the negation ("LDN did not reduce pain") or just
- * before it ("pain did not improve"). "LDN is not a painkiller, but it eases migraine" is not a
- * denial: "eases" sits in another clause. A relative clause opened after the claim's word holds
- * its own negation: in "IBS that does not respond to diet" the "not" is about the diet.
- */
-function isNegated(cues: Hit<CueKind>[], groups: Hit<string>[][], tokens: Token[]): boolean {
-  const breaks = cues.filter((c) => c.key === 'clause-break').map((c) => c.first);
-  const relatives = tokens.flatMap((t, i) => (RELATIVE_PRONOUNS.has(t.norm) ? [i] : []));
-  const negations = cues.filter((c) => c.key === 'negation' || c.key === 'refutation' || c.key === 'null-result');
-  const inScope = (t: Hit<string>) => negations.some((neg) => {
-    // "no better than placebo" holds its own target word.
-    if (neg.first <= t.last && neg.last >= t.first) return true;
-    const before = neg.last < t.first;
-    const [from, to] = before ? [neg.last, t.first] : [t.last, neg.first];
-    // A null result ("...a difference that was not significant") reaches back over the whole clause.
-    if (!before && neg.key !== 'null-result' && neg.first - t.last > NEGATION_AFTER_WINDOW) return false;
-    return !breaks.some((b) => b > from && b < to) && (before || neg.key === 'null-result' || !relatives.some((r) => r > from && r < to));
-  });
-  return negations.length > 0 && groups.some((g) => g.length > 0 && g.every(inScope));
-}
-
-/** A question mark at the end, or an FAQ's "Q:" in front. */
-const QUESTION = /\?['"”’)\]]*$|^Q\s*[:.]\s/;
-const ANSWER_NO = /^(?:A\s*:\s*)?no\s*[—–,.!:-]/i;
-
-const RELATIVE_PRONOUNS = new Set(['who', 'whom', 'whose', 'which', 'that', 'where', 'when']);
-
-/**
- * A negation written into one of the claim's own forms is part of the claim: "not addictive"
- * is a claim, not a denial (but "made no difference" still denies, since `..` skipped the "no").
- * Negations inside a pseudo-negation ("not only") deny nothing.
- */
-function cuesOutside(cues: Hit<CueKind>[], own: Hit<string>[]): Hit<CueKind>[] {
-  const ownWords = new Set(own.flatMap((h) => h.words));
-  const negations = new Set(realNegations(cues));
-  return cues.filter((c) => c.key !== 'negation' || (negations.has(c) && !c.words.every((w) => ownWords.has(w))));
-}
-
-/**
- * Negation cues that negate something: not inside a pseudo-negation ("not only"), and not
- * nested in a longer negation cue ("no better than" counts once, not as "no" and "no better").
- */
-function realNegations(cues: Hit<CueKind>[]): Hit<CueKind>[] {
-  const pseudo = cues.filter((c) => c.key === 'pseudo-negation');
-  const negations = cues.filter((c) => c.key === 'negation' && !pseudo.some((p) => c.first <= p.last && c.last >= p.first));
-  return negations.filter((c) => !negations.some((o) => o !== c && o.first <= c.first && o.last >= c.last && o.last - o.first > c.last - c.first));
 }
 
 function groupCues(tokens: Token[], cues: Hit<CueKind>[], sentence: Sentence): Partial<Record<CueKind, string[]>> {
