@@ -7,5 +7,10 @@ if (!existsSync(cli)) {
   console.error('evidence-lens: the command line is not built yet; run `npm ci` or `npm run build:cli` in the project first.');
   process.exit(2);
 }
+// A reader that stops early (`evidence-lens check page.html | head`) is not an error.
+process.stdout.on('error', (err) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
 const { main } = await import(cli.href);
 process.exitCode = await main(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });

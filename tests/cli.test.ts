@@ -58,6 +58,19 @@ describe('evidence-lens check', () => {
     expect(r.out).toContain('\\[eases\\]\\(javascript:alert\\(1\\)\\)');
   });
 
+  it('says which part of a very long page was checked', () => {
+    const long = Array.from({ length: 150_000 }, (_, i) => (i % 12 === 11 ? 'LDN eases fibromyalgia pain.' : 'word')).join(' ');
+    const r = run(['check', '-'], long);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/only its first [\d,]+ words were checked, up to “…[^”]+”/);
+  });
+
+  it('exits quietly when its reader stops early (a pipe into head)', () => {
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" check | head -1`], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.stdout).toMatch(/^Evidence Lens: /);
+    expect(r.stderr).not.toMatch(/EPIPE|Error/);
+  });
+
   it('prints only the summary with --quiet', () => {
     const r = run(['check', '--quiet']);
     expect(r.code).toBe(0);

@@ -94,7 +94,9 @@ function notices(article: Article, subject: PageSubject, claims: number): Notice
     out.push({ code: 'fallback-extractor', message: 'No article was recognised, so the largest block of text on the page was checked instead.' });
   }
   if (article.truncated) {
-    out.push({ code: 'truncated', message: 'The page is very long; only its first part was checked.' });
+    const words = countWords(article.text);
+    const end = article.text.slice(-60).replace(/^\S*\s/, '').trim();
+    out.push({ code: 'truncated', message: `The page is very long; only its first ${words.toLocaleString('en')} words were checked, up to “…${end}”.` });
   }
   if (subject.language === 'other') {
     out.push({ code: 'not-english', message: 'The page does not seem to be in English; Evidence Lens only reads English, so claims may be missed.' });
