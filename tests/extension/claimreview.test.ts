@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BEST_RATING, formatClaimReview, ratingValue, textFragmentUrl, WORST_RATING } from '../../src/core/format/claimreview';
+import { BEST_RATING, formatClaimReview, ratingValue, WORST_RATING } from '../../src/core/format/claimreview';
+import { textFragmentUrl } from '../../src/core/format/text-fragment';
 import { LEVEL_VALUES } from '../../src/core/levels';
 import { fakeClaim, fakeReport } from './fake-report';
 

@@ -8,6 +8,7 @@
 import { LEVELS, type Level } from '../levels';
 import type { Report, ReportClaim, StudyRef } from '../report-schema';
 import { studyLinks } from './summary';
+import { claimLink } from './text-fragment';
 
 export const CLAIMREVIEW_AUTHOR = 'Evidence Lens';
 
@@ -34,22 +35,6 @@ export interface ClaimReviewDocument {
   '@graph': JsonLdObject[];
 }
 
-/**
- * A link to the sentence inside the page with a URL text fragment (`#:~:text=start,end`), which
- * Chromium and Safari scroll to and highlight. Characters with meaning in the fragment syntax
- * (`-`, `,`, `&`) are percent-encoded as the spec requires.
- */
-export function textFragmentUrl(url: string, sentence: string): string {
-  const words = sentence.replace(/\s+/g, ' ').trim().split(' ');
-  // A lone surrogate (half an emoji, cut by a page or a cap) would make encodeURIComponent throw.
-  const enc = (s: string) => encodeURIComponent(s.toWellFormed()).replace(/-/g, '%2D').replace(/,/g, '%2C');
-  const base = url.replace(/#.*$/, '');
-  const directive = words.length <= 8
-    ? enc(words.join(' '))
-    : `${enc(words.slice(0, 4).join(' '))},${enc(words.slice(-4).join(' '))}`;
-  return `${base}#:~:text=${directive}`;
-}
-
 function studyNode(s: StudyRef): JsonLdObject {
   const links = studyLinks(s).map((l) => l.url);
   return {
@@ -69,7 +54,7 @@ function reviewOf(report: Report, c: ReportClaim): JsonLdObject | null {
   const url = report.source.url;
   const appearance: JsonLdObject = {
     '@type': 'CreativeWork',
-    ...(url ? { url: textFragmentUrl(url, c.sentence) } : {}),
+    ...(url ? { url: claimLink(url, report.articleText, c) } : {}),
     ...(report.source.title ? { headline: report.source.title } : {}),
     text: c.sentence,
   };

@@ -5,6 +5,7 @@
 import { FLAG_TEXT } from '../levels';
 import type { Report } from '../report-schema';
 import { studyCitation, studyLinks, summaryLine } from './summary';
+import { claimLink } from './text-fragment';
 
 /** Escapes every character Markdown (CommonMark and GFM) gives meaning to, and HTML's `<` and `&`. */
 export function escapeMarkdown(text: string): string {
@@ -25,7 +26,9 @@ export function formatMarkdown(report: Report): string {
   out.push('');
   report.claims.forEach((c, i) => {
     const flags = [...c.flags.map((f) => FLAG_TEXT[f]), ...(c.hedged ? ['hedged'] : [])];
-    out.push(`${i + 1}. **${c.labelText}**${flags.length ? ` (${flags.join(', ')})` : ''}: “${escapeMarkdown(c.sentence)}”`);
+    // A text-fragment link opens the page at the sentence; its URL is percent-encoded, so safe in a Markdown link.
+    const link = report.source.url ? ` ([in the page](${claimLink(report.source.url, report.articleText, c).replace(/[()]/g, (p) => (p === '(' ? '%28' : '%29'))}))` : '';
+    out.push(`${i + 1}. **${c.labelText}**${flags.length ? ` (${flags.join(', ')})` : ''}: “${escapeMarkdown(c.sentence)}”${link}`);
     if (c.statement) out.push(`   - Claim: ${escapeMarkdown(c.statement)}`);
     if (c.rationale) out.push(`   - Why: ${escapeMarkdown(c.rationale)}`);
     if (c.outdatedNote) out.push(`   - Outdated: ${escapeMarkdown(c.outdatedNote)}`);
