@@ -83,6 +83,8 @@ export interface StudySummary {
   seen: boolean;
   /** CSL type: `speech` is a conference talk, `report` a label or agency document, `dataset` a registry record. */
   type: string;
+  /** A registered trial's status as last seen, and whether it posted results (null: not known). */
+  trial: { status: string; resultsPosted: boolean | null; asOf: string | null } | null;
 }
 
 export interface CompiledDb {

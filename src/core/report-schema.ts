@@ -25,6 +25,8 @@ export const StudyRef = z.object({
   finding: z.string(),
   dose: z.enum(['low', 'standard', 'none']),
   verified: z.boolean(),
+  /** A registered trial's status as the database last saw it; null when the study is not a registered trial or its status is unknown. */
+  trial: z.nullable(z.object({ status: z.string(), resultsPosted: z.nullable(z.boolean()), asOf: z.nullable(z.string()) })),
 });
 
 export const ReportClaim = z.object({
@@ -67,7 +69,8 @@ export const ReportCitation = z.object({
   reasons: z.array(z.string()),
 });
 
-export const NOTICE_CODES = ['no-article', 'no-text', 'not-about-ldn', 'not-english', 'truncated', 'no-claims', 'fallback-extractor'] as const;
+/** `online-lookup` and `lookup-offline` are added only by the optional online look-up (cite/online/run.ts). */
+export const NOTICE_CODES = ['no-article', 'no-text', 'not-about-ldn', 'not-english', 'truncated', 'no-claims', 'fallback-extractor', 'online-lookup', 'lookup-offline'] as const;
 
 export const Notice = z.object({ code: z.enum(NOTICE_CODES), message: z.string() });
 

@@ -150,6 +150,7 @@ function summarise(s: StudySource): StudySummary {
     verified: s.custom.verified,
     seen: s.custom.seen ?? true,
     type: s.type,
+    trial: s.custom.trial ?? null,
   };
 }
 

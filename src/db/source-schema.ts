@@ -90,6 +90,8 @@ export const STUDY_DESIGNS = [
   'trial-registration', 'regulatory',
 ] as const;
 
+export const TRIAL_STATUSES = ['not-yet-recruiting', 'recruiting', 'active-not-recruiting', 'completed', 'terminated', 'withdrawn', 'suspended', 'unknown'] as const;
+
 const CslName = z.union([
   z.strictObject({ family: z.string().min(1), given: z.string().optional() }),
   z.strictObject({ literal: z.string().min(1) }),
@@ -118,6 +120,16 @@ export const StudySource = z.looseObject({
     /** `low` = LDN (roughly 0.5-16 mg); `standard` = 50 mg and up; `none` = not a naltrexone study. */
     dose: z.enum(['low', 'standard', 'none']),
     verified: z.boolean(),
+    /**
+     * For a registered trial: its status as last seen in the registry, and whether results were
+     * posted there (null when the page seen did not say). From the evidence files only.
+     */
+    trial: z.strictObject({
+      status: z.enum(TRIAL_STATUSES),
+      resultsPosted: z.boolean().nullable(),
+      /** When the registry record was seen or last updated, as the evidence gives it (YYYY, YYYY-MM or YYYY-MM-DD). */
+      asOf: z.string().regex(/^\d{4}(-\d{2}){0,2}$/).nullable(),
+    }).optional(),
     /** False when no copy of the work itself was seen, only other pages citing it (default true). */
     seen: z.boolean().optional(),
     /** The page the facts were read on; null only when no page could be read (the note says why). */

@@ -34,7 +34,7 @@ export function fakeReport(overrides: Partial<Report> = {}): Report {
       'younger-2013': {
         id: 'younger-2013', title: 'Low-dose naltrexone for the treatment of fibromyalgia', authors: 'Younger J, Noor N, McCue R, Mackey S',
         journal: 'Arthritis Rheum', year: 2013, doi: '10.1002/art.37734', pmid: '23359310', pmcid: null, nct: 'NCT00568555',
-        design: 'crossover RCT', participants: 31, finding: 'Less pain on LDN than on placebo.', dose: 'low', verified: true,
+        design: 'crossover RCT', participants: 31, finding: 'Less pain on LDN than on placebo.', dose: 'low', verified: true, trial: { status: 'completed', resultsPosted: null, asOf: null },
       },
     },
     stats: { sentences: 2, claims: claims.length, byLabel: {}, byFlag: {}, citations: {} },
