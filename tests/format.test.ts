@@ -2,6 +2,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { formatCsv } from '../src/core/format/csv';
 import { formatMarkdown } from '../src/core/format/markdown';
+import { trialStatusText } from '../src/core/format/summary';
 import { claimLink, textFragmentUrl } from '../src/core/format/text-fragment';
 import { formatWebAnnotations } from '../src/core/format/web-annotation';
 import { checkPage } from '../src/core/pipeline';
@@ -72,5 +73,14 @@ describe('Markdown export', () => {
   it('links each claim to its place in the page', () => {
     const md = formatMarkdown(report);
     expect(md).toMatch(/\[in the page\]\(https:\/\/clinic\.example\/ldn\?x=1#:~:text=[^)\s]+\)/);
+  });
+});
+
+describe('trial status', () => {
+  it('is said in plain words, and not at all when unknown', () => {
+    expect(trialStatusText({ status: 'terminated', resultsPosted: true, asOf: '2022-11-03' })).toBe('trial terminated early, results posted (registry, 2022-11-03)');
+    expect(trialStatusText({ status: 'recruiting', resultsPosted: null, asOf: null })).toBe('trial recruiting');
+    expect(trialStatusText({ status: 'unknown', resultsPosted: null, asOf: null })).toBeNull();
+    expect(trialStatusText(null)).toBeNull();
   });
 });

@@ -4,7 +4,7 @@
  */
 import { FLAG_TEXT } from '../levels';
 import type { Report } from '../report-schema';
-import { studyCitation, studyLinks, summaryLine } from './summary';
+import { studyCitation, studyLinks, summaryLine, trialStatusText } from './summary';
 import { claimLink } from './text-fragment';
 
 /** Escapes every character Markdown (CommonMark and GFM) gives meaning to, and HTML's `<` and `&`. */
@@ -36,7 +36,8 @@ export function formatMarkdown(report: Report): string {
       const s = report.studies[id];
       if (!s) continue;
       const links = studyLinks(s).map((l) => `[${escapeMarkdown(l.label)}](${l.url})`).join(', ');
-      out.push(`   - Study: ${escapeMarkdown(studyCitation(s))}${links ? `, ${links}` : ''}`);
+      const status = trialStatusText(s.trial);
+      out.push(`   - Study: ${escapeMarkdown(studyCitation(s))}${links ? `, ${links}` : ''}${status ? ` (${status})` : ''}`);
     }
   });
   if (report.claims.length === 0) out.push('No claims about LDN were found.');

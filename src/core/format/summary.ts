@@ -31,3 +31,20 @@ export function studyLinks(s: { doi: string | null; pmid: string | null; pmcid: 
 export function studyCitation(s: { authors: string | null; year: number | null; journal: string | null; title: string }): string {
   return [s.authors, s.year ? `(${s.year})` : null, s.title, s.journal].filter(Boolean).join(' ');
 }
+
+const TRIAL_STATUS_TEXT: Record<string, string> = {
+  'not-yet-recruiting': 'not yet recruiting',
+  recruiting: 'recruiting',
+  'active-not-recruiting': 'active, not recruiting',
+  completed: 'completed',
+  terminated: 'terminated early',
+  withdrawn: 'withdrawn before enrolling',
+  suspended: 'suspended',
+};
+
+/** "trial terminated early, results posted (registry, 2022-11-03)"; null when nothing is known. */
+export function trialStatusText(trial: { status: string; resultsPosted: boolean | null; asOf: string | null } | null): string | null {
+  if (!trial || trial.status === 'unknown') return null;
+  const results = trial.resultsPosted === null ? '' : trial.resultsPosted ? ', results posted' : ', no results posted';
+  return `trial ${TRIAL_STATUS_TEXT[trial.status] ?? trial.status}${results}${trial.asOf ? ` (registry, ${trial.asOf})` : ''}`;
+}
