@@ -25,9 +25,9 @@ export interface Resolution {
 }
 
 /** Titles this similar are the same work (see titleSimilarity for the scale). */
-const SAME_TITLE = 0.8;
+export const SAME_TITLE = 0.8;
 /** Shorter parsed titles are not compared: they are usually a journal name or a fragment. */
-const MIN_TITLE_WORDS = 4;
+export const MIN_TITLE_WORDS = 4;
 /** With the same first author and year, a title this similar is enough. */
 const RELATED_TITLE = 0.4;
 
@@ -81,7 +81,7 @@ function recordsOf(db: PreparedDb): { records: StudySummary[]; position: Map<Stu
   return list;
 }
 
-const ID_NAME: Record<IdKind, string> = { doi: 'DOI', pmid: 'PMID', pmcid: 'PMC id', nct: 'trial registration' };
+export const ID_NAME: Record<IdKind, string> = { doi: 'DOI', pmid: 'PMID', pmcid: 'PMC id', nct: 'trial registration' };
 
 export function resolve(cited: CitedDetails, db: PreparedDb): Resolution {
   const { records, position } = recordsOf(db);
@@ -134,21 +134,39 @@ export function resolve(cited: CitedDetails, db: PreparedDb): Resolution {
   return judge(cited, record, how);
 }
 
+/** The parts of a record that `describe` shows. */
+export type Describable = Pick<StudySummary, 'authors' | 'year' | 'title' | 'journal'>;
+
 /** "Smith et al. (2019), Title, Journal." without doubled full stops. */
-export function describe(r: StudySummary): string {
+export function describe(r: Describable): string {
   const parts = [`${r.authors ?? 'Unknown authors'}${r.year ? ` (${r.year})` : ''}`, r.title, r.journal].filter(Boolean) as string[];
   return parts.map((p) => p.replace(/[.\s]+$/, '')).join(', ') + '.';
 }
 
-function judge(cited: CitedDetails, r: StudySummary, how: string): Resolution {
-  const reasons = [`Matched by ${how}: ${describe(r)}`];
+/** The parts of a record a citation's details are compared with: a bibliography record, or one found online. */
+export type Comparable = Pick<StudySummary, 'authorFamilies' | 'year' | 'journal' | 'title'>;
+
+export interface Comparison {
+  /** Details the page gives that the record contradicts, one sentence each. */
+  mismatches: string[];
+  /** Differences worth saying that do not make a mismatch (a loosely dated mention's year). */
+  notes: string[];
+}
+
+/**
+ * The page's details against a record's: first author, year, journal and title. Shared by the
+ * bibliography (`judge`) and the online look-up (online/judge.ts), so both call the same
+ * differences mismatches.
+ */
+export function compareDetails(cited: CitedDetails, r: Comparable): Comparison {
   const mismatches: string[] = [];
+  const notes: string[] = [];
   if (cited.authors[0] && r.authorFamilies.length > 0 && !r.authorFamilies.some((f) => sameFamilyName(cited.authors[0]!, f))) {
     mismatches.push(`The page names ${cited.authors.slice(0, 2).join(' & ')} as authors; the record's authors are ${r.authorFamilies.slice(0, 3).join(', ')}${r.authorFamilies.length > 3 ? ' and others' : ''}.`);
   }
   if (cited.year !== null && r.year !== null && cited.year !== r.year) {
     const text = `The page gives the year ${cited.year}; the record is from ${r.year}.`;
-    if (cited.looseYear) reasons.push(text);
+    if (cited.looseYear) notes.push(text);
     else mismatches.push(text);
   }
   if (cited.journal && r.journal && !sameJournal(cited.journal, r.journal)) {
@@ -158,6 +176,12 @@ function judge(cited: CitedDetails, r: StudySummary, how: string): Resolution {
   if (cited.title && cited.title.split(/\s+/).length >= MIN_TITLE_WORDS && titleSimilarity(cited.title, r.title) < RELATED_TITLE) {
     mismatches.push(`The page's title differs from the record's: ${r.title}.`);
   }
+  return { mismatches, notes };
+}
+
+function judge(cited: CitedDetails, r: StudySummary, how: string): Resolution {
+  const { mismatches, notes } = compareDetails(cited, r);
+  const reasons = [`Matched by ${how}: ${describe(r)}`, ...notes];
   if (r.type === 'speech') reasons.push('The record is a conference presentation, not a peer-reviewed paper.');
   if (!r.seen) {
     return { status: 'unverified', studyId: r.id, reasons: [...reasons, 'The work is known only from other pages citing it; no copy of it could be found.', ...mismatches] };

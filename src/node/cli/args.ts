@@ -3,7 +3,7 @@
 export type Format = 'text' | 'json' | 'md';
 
 export type Command =
-  | { kind: 'check'; target: string | null; format: Format; db: string | null; quiet: boolean; assumeLdn: boolean }
+  | { kind: 'check'; target: string | null; format: Format; db: string | null; quiet: boolean; assumeLdn: boolean; online: boolean }
   | { kind: 'schema' }
   | { kind: 'help' }
   | { kind: 'version' };
@@ -18,6 +18,8 @@ export const USAGE = `Usage:
       --db <dir>              use another claims database directory
       --assume-ldn            check as a page about LDN even if it does not name it
       --quiet                 print only the summary line (text format)
+      --online                look up citations the bibliography lacks in Crossref, PubMed
+                              and ClinicalTrials.gov (sends their DOIs, ids and titles)
   evidence-lens schema        prints the JSON Schema of the --format json report
   evidence-lens --help | --version
 
@@ -38,7 +40,7 @@ export function parseArgs(argv: string[]): Command {
     if (args.length > 0) throw new UsageError(`"schema" takes no arguments (got ${args.join(' ')})`);
     return { kind: 'schema' };
   }
-  const cmd: Extract<Command, { kind: 'check' }> = { kind: 'check', target: null, format: 'text', db: null, quiet: false, assumeLdn: false };
+  const cmd: Extract<Command, { kind: 'check' }> = { kind: 'check', target: null, format: 'text', db: null, quiet: false, assumeLdn: false, online: false };
   while (args.length > 0) {
     const a = args.shift()!;
     if (a === '--format' || a.startsWith('--format=')) {
@@ -53,6 +55,8 @@ export function parseArgs(argv: string[]): Command {
       cmd.quiet = true;
     } else if (a === '--assume-ldn') {
       cmd.assumeLdn = true;
+    } else if (a === '--online') {
+      cmd.online = true;
     } else if (a.startsWith('-') && a !== '-') {
       throw new UsageError(`unknown option ${a} (see --help)`);
     } else if (cmd.target !== null) {

@@ -14,6 +14,7 @@ import { documentInput, looksLikeHtml } from '../dom';
 import { loadDbSources } from '../load-db';
 import { parseArgs, UsageError, USAGE, type Command } from './args';
 import { InputError, readPage } from './input';
+import { lookUpOnline } from './online';
 
 export interface Streams {
   stdin: Readable;
@@ -53,7 +54,8 @@ export async function main(argv: string[], io: Streams): Promise<number> {
     const db = loadDb(cmd.db);
     const page = await readPage(cmd.target, io.stdin);
     const input = looksLikeHtml(page.content) ? documentInput(page.content) : { kind: 'text' as const, text: page.content };
-    const report = checkPage(input, db, { url: page.url, assumeAboutLdn: cmd.assumeLdn });
+    const checked = checkPage(input, db, { url: page.url, assumeAboutLdn: cmd.assumeLdn });
+    const report = cmd.online ? await lookUpOnline(checked, process.env) : checked;
     if (report.notices.some((n) => n.code === 'no-text')) {
       return fail(2, `${page.origin} has no readable text (only markup, scripts or images); save the article itself, or paste its text to "evidence-lens check -"`);
     }

@@ -1,0 +1,45 @@
+/** What an online look-up finds: a record shaped like the bibliography's `StudySummary`, plus where it came from. */
+import * as z from 'zod/mini';
+
+export const SOURCES = ['crossref', 'pubmed', 'clinicaltrials'] as const;
+export type Source = (typeof SOURCES)[number];
+
+export const SOURCE_NAME: Record<Source, string> = { crossref: 'Crossref', pubmed: 'PubMed', clinicaltrials: 'ClinicalTrials.gov' };
+
+export const OnlineRecord = z.object({
+  source: z.enum(SOURCES),
+  title: z.string(),
+  /** For display: "Smith et al.", "Smith & Jones". */
+  authors: z.nullable(z.string()),
+  /** Every author's family name (or organisation), for matching citations. */
+  authorFamilies: z.array(z.string()),
+  journal: z.nullable(z.string()),
+  /** PubMed's abbreviation ("Arthritis Rheum") beside its full journal name, compared too. */
+  journalAbbreviation: z.nullable(z.string()),
+  year: z.nullable(z.int()),
+  doi: z.nullable(z.string()),
+  pmid: z.nullable(z.string()),
+  pmcid: z.nullable(z.string()),
+  nct: z.nullable(z.string()),
+  /** ClinicalTrials.gov's overall status ("COMPLETED", "RECRUITING"); null for papers. */
+  trialStatus: z.nullable(z.string()),
+});
+export type OnlineRecord = z.infer<typeof OnlineRecord>;
+
+/** "Smith et al.", "Smith & Jones", "Smith", or null. */
+export function displayAuthors(families: string[]): string | null {
+  if (families.length === 0) return null;
+  if (families.length === 1) return families[0]!;
+  if (families.length === 2) return `${families[0]} & ${families[1]}`;
+  return `${families[0]} et al.`;
+}
+
+/** Markup some publishers leave in titles (`<i>`, `<sub>`), and runs of whitespace. */
+export function plainText(s: string): string {
+  return s.replace(/<[^>]{1,40}>/g, '').replace(/\s+/g, ' ').trim();
+}
+
+export function yearIn(s: string | null | undefined): number | null {
+  const m = /\b(1[89]\d{2}|20\d{2})\b/.exec(s ?? '');
+  return m ? Number(m[1]) : null;
+}
