@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { LOOKUP_ORIGINS } from './src/extension/lookup-origins';
 
 /**
  * `wxt build --mode e2e` (used only by tests/e2e) adds a host permission for the local test
@@ -7,6 +8,16 @@ import { defineConfig } from 'wxt';
  */
 const E2E_MODE = 'e2e';
 const E2E_HOSTS = ['http://127.0.0.1/*'];
+
+/** Optional, requested only when auto-run is turned on (src/extension/auto-run.ts, AUTO_RUN_ORIGINS). */
+const AUTO_RUN_HOSTS = ['<all_urls>'];
+
+/**
+ * Optional, requested only when online citation look-up is turned on (entrypoints/sidepanel/lookup-setting.tsx).
+ * The e2e build instead looks up at the test's local server, under E2E_HOSTS
+ * (`__EVIDENCE_LENS_E2E__`, src/extension/lookup-access.ts).
+ */
+const LOOKUP_HOSTS = LOOKUP_ORIGINS;
 
 /**
  * Firefox 140 (desktop; the current ESR) and 142 (Android) are the first to read
@@ -17,6 +28,16 @@ const FIREFOX_ANDROID_MIN = '142.0';
 
 /** No remote code, no inline script, no plugins; pages may only load the extension's own files. */
 const CSP = "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/**
+ * The one exception to `default-src 'self'`: the background may fetch from the online citation
+ * look-up's three services (and only once the user has turned it on and granted their hosts).
+ * The e2e build may fetch from the test's fake services on 127.0.0.1 instead.
+ */
+function csp(e2e: boolean): string {
+  const hosts = e2e ? ['http://127.0.0.1:*'] : LOOKUP_ORIGINS.map((o) => o.replace(/\/\*$/, ''));
+  return `${CSP}; connect-src 'self' ${hosts.join(' ')}`;
+}
 
 /**
  * No HTML sinks in the shipped bundles (issue 8; `web-ext lint` flags each as UNSAFE_VAR_ASSIGNMENT).
@@ -78,8 +99,9 @@ export default defineConfig({
   entrypointsDir: 'entrypoints',
   outDir: '.output',
   outDirTemplate: '{{browser}}-mv{{manifestVersion}}{{modeSuffix}}',
-  vite: () => ({
+  vite: (env) => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+    define: { __EVIDENCE_LENS_E2E__: JSON.stringify(env.mode === E2E_MODE) },
     plugins: [noHtmlSinks()],
   }),
   manifest: ({ browser, manifestVersion, mode }) => {
@@ -91,8 +113,10 @@ export default defineConfig({
       description: 'Marks health claims about low-dose naltrexone (LDN) with the strength of the evidence behind them. Not medical advice.',
       permissions: manifestVersion === 2 && e2e ? [...permissions, ...E2E_HOSTS] : permissions,
       ...(manifestVersion === 3 && e2e ? { host_permissions: E2E_HOSTS } : {}),
+      // Auto-run (off by default) asks for all sites when it is turned on, never at install.
+      ...(manifestVersion === 3 ? { optional_host_permissions: [...AUTO_RUN_HOSTS, ...LOOKUP_HOSTS] } : { optional_permissions: [...AUTO_RUN_HOSTS, ...LOOKUP_HOSTS] }),
       action: { default_title: 'Evidence Lens: check this page' },
-      content_security_policy: manifestVersion === 3 ? { extension_pages: CSP } : CSP,
+      content_security_policy: manifestVersion === 3 ? { extension_pages: csp(e2e) } : csp(e2e),
       ...(firefox ? { browser_specific_settings: { gecko: { id: 'evidence-lens@example.org', strict_min_version: FIREFOX_MIN, data_collection_permissions: { required: ['none'] } }, gecko_android: { strict_min_version: FIREFOX_ANDROID_MIN } } } : {}),
     };
   },

@@ -5,7 +5,10 @@
  * background checks it and sends back the claims to highlight; pasted text is checked here too.
  * It answers only our own extension pages, and only messages that parse (src/extension/messages.ts).
  * Checks of one tab never overlap: requests that arrive while one runs share a result
- * (src/extension/tab-checks.ts).
+ * (src/extension/tab-checks.ts). With auto-run on (src/extension/auto-run.ts) the content script
+ * says when it loads in a page, and the page is checked; one that is not about LDN gets no
+ * highlights, badge or kept report. When a checked article changes, the content script asks for
+ * a re-check (src/extension/change-watcher.ts), and the panel is told one is running.
  */
 import type * as z from 'zod/mini';
 import { checkArticle } from '../src/core/pipeline';
@@ -13,11 +16,13 @@ import { articleFromText } from '../src/core/plain-text';
 import type { Report } from '../src/core/report-schema';
 import { bundledDb } from '../src/extension/db';
 import {
-  AckReply, BackgroundToPanel, ExtractReply, failure, isFromOurPage, parseOrNull, PanelToBackground, ShowReply,
-  type BackgroundToContent, type CheckReply, type Failure, type ReportReply, type TextReply,
+  AckReply, ContentToBackground, ExtractReply, failure, isFromOurContentScript, isFromOurPage, parseOrNull, PanelToBackground, ShowReply,
+  type BackgroundToContent, type BackgroundToPanel, type CheckReply, type Failure, type ReportReply, type TextReply,
 } from '../src/extension/messages';
+import { AUTO_RUN_ORIGINS, hasAutoRunPermission, registerAutoRun, unregisterAutoRun } from '../src/extension/auto-run';
 import { pageCss } from '../src/extension/label-style';
-import { loadSettings } from '../src/extension/settings';
+import { lookUpAndReplace } from '../src/extension/online-lookup';
+import { loadSettings, saveSettings } from '../src/extension/settings';
 import { TabChecks } from '../src/extension/tab-checks';
 import { TabReports } from '../src/extension/tab-reports';
 
@@ -28,12 +33,21 @@ export default defineBackground(() => {
   const reports = new TabReports();
   const checks = new TabChecks((tabId, assumeAboutLdn) => check(tabId, assumeAboutLdn));
   const ourOrigin = browser.runtime.getURL('/');
+  /** Tabs whose check auto-run started (and no click since): shown only if the page is about LDN. */
+  const autoTabs = new Set<number>();
+  /** Whether each tab's last requested check was "check anyway", so a re-check reads it the same way. */
+  const assumed = new Map<number, boolean>();
   // MV3 (Chrome) has `action`; Firefox's MV2 build has `browserAction`.
   const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
 
   openPanelFromToolbar(action);
 
   browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
+    if (isFromOurContentScript(sender, browser.runtime.id, ourOrigin)) {
+      const msg = parseOrNull(ContentToBackground, raw);
+      if (msg) void fromContent(msg, sender.tab.id);
+      return;
+    }
     if (!isFromOurPage(sender, browser.runtime.id, ourOrigin)) return;
     const msg = parseOrNull(PanelToBackground, raw);
     if (!msg) return;
@@ -44,7 +58,12 @@ export default defineBackground(() => {
   async function handle(msg: PanelToBackground): Promise<CheckReply | TextReply | ReportReply | AckReply> {
     switch (msg.type) {
       case 'panel-bg-check':
+        // A click: the report is shown whatever the page is about, even if auto-run started this check.
+        autoTabs.delete(msg.tabId);
+        assumed.set(msg.tabId, msg.assumeAboutLdn);
         return checks.request(msg.tabId, msg.assumeAboutLdn);
+      case 'panel-bg-set-auto-run':
+        return setAutoRun(msg.on);
       case 'panel-bg-check-text':
         return checkText(msg.text);
       case 'panel-bg-get-report': {
@@ -75,12 +94,21 @@ export default defineBackground(() => {
     } catch (err) {
       return failure('check-failed', `The check failed on this page: ${String(err)}`);
     }
+    if (autoTabs.has(tabId) && !report.source.aboutLdn) {
+      // Auto-run marks pages about LDN only. The page is still watched (no claims, no highlights),
+      // so a single-page app that moves on to an article about LDN is checked then.
+      await ask(tabId, { type: 'bg-cs-show', claims: [], highlights: false, extraction: extracted.extraction }, ShowReply, '');
+      await forget(tabId);
+      await setBadge(tabId, '');
+      return { ok: true, report, anchoring: { anchored: 0, total: 0 } };
+    }
     const claims = report.claims.map((c) => ({ start: c.start, end: c.end, label: c.label }));
     const shown = await ask(tabId, { type: 'bg-cs-show', claims, highlights: settings.highlights, extraction: extracted.extraction }, ShowReply, 'The page did not take the report.');
     if (!shown.ok) return shown;
     await reports.set(tabId, { report, anchoring: shown.anchoring });
     await setBadge(tabId, String(report.claims.length));
     announce(tabId);
+    void lookUpAndReplace(tabId, report, reports, announce);
     return { ok: true, report, anchoring: shown.anchoring };
   }
 
@@ -117,20 +145,69 @@ export default defineBackground(() => {
     await action.setBadgeText({ tabId, text }).catch(() => undefined);
   }
 
-  /** Tells an open panel that a tab's report changed; no panel open is fine. */
-  function announce(tabId: number) {
-    const msg: BackgroundToPanel = { type: 'bg-panel-report-changed', tabId };
+  /** Tells an open panel that a tab's report changed (or is being re-checked); no panel open is fine. */
+  function announce(tabId: number, type: BackgroundToPanel['type'] = 'bg-panel-report-changed') {
+    const msg: BackgroundToPanel = { type, tabId };
     browser.runtime.sendMessage(msg).catch(() => undefined);
   }
+
+  async function fromContent(msg: ContentToBackground, tabId: number) {
+    const settings = await loadSettings();
+    const report = await reports.get(tabId);
+    if (msg.type === 'cs-bg-loaded') {
+      // Injected by a click (a check is already running), or auto-run is off: nothing to do.
+      if (!settings.autoRun || report || checks.busy(tabId) || !(await hasAutoRunPermission())) return;
+      autoTabs.add(tabId);
+      await checks.request(tabId, false);
+      return;
+    }
+    // cs-bg-article-changed: re-check pages that were checked, or that auto-run is watching.
+    if (!report && !(settings.autoRun && autoTabs.has(tabId))) return;
+    if (report) announce(tabId, 'bg-panel-rechecking');
+    const r = await checks.request(tabId, assumed.get(tabId) ?? false).catch(() => null);
+    // A successful check announced its report; after a failure the panel still stops waiting.
+    if (!r?.ok) announce(tabId);
+  }
+
+  async function setAutoRun(on: boolean): Promise<AckReply> {
+    try {
+      if (!on) {
+        await unregisterAutoRun();
+        return { ok: true };
+      }
+      if (!(await hasAutoRunPermission())) return failure('no-access', 'Auto-run needs permission to read all sites. Turn it on again and allow it.');
+      await registerAutoRun();
+      return { ok: true };
+    } catch (err) {
+      return failure('check-failed', `Auto-run could not be changed: ${String(err)}`);
+    }
+  }
+
+  // The permission taken back in the browser's settings turns auto-run off.
+  browser.permissions.onRemoved.addListener((removed) => {
+    if (!removed.origins?.some((o) => AUTO_RUN_ORIGINS.includes(o))) return;
+    void (async () => {
+      await unregisterAutoRun().catch(() => undefined);
+      const settings = await loadSettings();
+      if (settings.autoRun) await saveSettings({ ...settings, autoRun: false });
+    })();
+  });
 
   async function forget(tabId: number) {
     if (await reports.drop(tabId)) announce(tabId);
   }
 
-  browser.tabs.onRemoved.addListener((tabId) => void forget(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    autoTabs.delete(tabId);
+    assumed.delete(tabId);
+    void forget(tabId);
+  });
   browser.tabs.onUpdated.addListener((tabId, info) => {
     // A navigation (or reload) replaces the page the report was about; the badge resets itself.
-    if (info.status === 'loading') void forget(tabId);
+    if (info.status !== 'loading') return;
+    autoTabs.delete(tabId);
+    assumed.delete(tabId);
+    void forget(tabId);
   });
 });
 

@@ -1,11 +1,18 @@
 /**
  * The content script, injected on demand by the background (`scripting.executeScript`, allowed
- * by activeTab after a click on the toolbar button); never declared for any site. It extracts the
+ * by activeTab after a click on the toolbar button); never declared in the manifest. With
+ * auto-run on, the background registers it for all pages at runtime (src/extension/auto-run.ts)
+ * and it tells the background it loaded, which checks the page if it is about LDN. It extracts the
  * page's article for the background to check and highlights what comes back. It answers
  * only messages from our own extension, parsed with zod; it never listens to `window.postMessage`.
  */
 import { PageSession } from '../src/extension/page-session';
-import { BackgroundToContent, failure, isFromOurExtension, parseOrNull } from '../src/extension/messages';
+import { BackgroundToContent, failure, isFromOurExtension, parseOrNull, type ContentToBackground } from '../src/extension/messages';
+
+/** Tells the background; nobody listening (an extension reload) is fine. */
+function tell(msg: ContentToBackground) {
+  browser.runtime.sendMessage(msg).catch(() => undefined);
+}
 
 /** Set on the isolated world's global object, so a second injection does not listen twice. */
 const INSTALLED = Symbol.for('evidence-lens.content');
@@ -18,7 +25,7 @@ export default defineContentScript({
     const g = globalThis as unknown as Record<symbol, boolean>;
     if (g[INSTALLED]) return;
     g[INSTALLED] = true;
-    const session = new PageSession(document, window);
+    const session = new PageSession(document, window, () => tell({ type: 'cs-bg-article-changed' }));
     browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
       if (!isFromOurExtension(sender, browser.runtime.id)) return;
       const msg = parseOrNull(BackgroundToContent, raw);
@@ -39,5 +46,6 @@ export default defineContentScript({
           return;
       }
     });
+    tell({ type: 'cs-bg-loaded' });
   },
 });

@@ -6,10 +6,13 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { DISCLAIMER } from '../../src/core/levels';
 import type { Report } from '../../src/core/report-schema';
 import type { Anchoring } from '../../src/extension/messages';
-import { DEFAULT_SETTINGS, loadSettings, saveSettings, type Settings } from '../../src/extension/settings';
-import { activeTabId, checkTab, getReport, onReportChanged, pinnedTabId, reveal, setHighlights } from './panel-api';
+import { AUTO_RUN_ORIGINS } from '../../src/extension/auto-run';
+import { loadSettings, updateSettings, type Settings } from '../../src/extension/settings';
+import { activeTabId, checkTab, getReport, onReportChanged, pinnedTabId, reveal, setAutoRun, setHighlights } from './panel-api';
+import { LookupSetting } from './lookup-setting';
 import { PasteMode } from './paste-mode';
 import { ReportView } from './report-view';
+import { tabPanelProps, Tabs } from './tabs';
 
 type PageState =
   | { kind: 'idle' }
@@ -27,6 +30,9 @@ export function App() {
   const [state, setState] = useState<PageState>({ kind: 'idle' });
   const [settings, setSettings] = useState<Settings | null>(null);
   const [revealError, setRevealError] = useState<string | null>(null);
+  /** The page changed after its check and the background is checking it again. */
+  const [rechecking, setRechecking] = useState(false);
+  const [settingNote, setSettingNote] = useState<string | null>(null);
 
   const load = useCallback(async (id: number | null) => {
     if (id === null) return setState({ kind: 'idle' });
@@ -45,12 +51,15 @@ export function App() {
     else void load(pinned);
   }, [load]);
 
-  useEffect(() => onReportChanged((changed) => { if (changed === tabId) void load(changed); }), [tabId, load]);
+  useEffect(() => onReportChanged(
+    (changed) => { if (changed === tabId) { setRechecking(false); void load(changed); } },
+    (changed) => { if (changed === tabId) setRechecking(true); },
+  ), [tabId, load]);
 
   // Follow the active tab unless the panel was opened for one tab (`?tab=`).
   useEffect(() => {
     if (pinned !== null) return;
-    const onActivated = (info: { tabId: number }) => { setTabId(info.tabId); void load(info.tabId); };
+    const onActivated = (info: { tabId: number }) => { setTabId(info.tabId); setRechecking(false); void load(info.tabId); };
     browser.tabs.onActivated.addListener(onActivated);
     return () => browser.tabs.onActivated.removeListener(onActivated);
   }, [load]);
@@ -69,10 +78,25 @@ export function App() {
     setRevealError(r.ok ? null : r.message);
   };
 
+  /**
+   * Auto-run asks for the host permission for all sites right in the click (the browser only
+   * shows its prompt during one), then has the background register the content script.
+   * Turning it off unregisters the script and gives the permission back.
+   */
+  const toggleAutoRun = async (on: boolean) => {
+    setSettingNote(null);
+    if (on) {
+      const granted = await browser.permissions.request({ origins: AUTO_RUN_ORIGINS }).catch(() => false);
+      if (!granted) return setSettingNote('Auto-run stays off: it needs permission to read the pages you open.');
+    }
+    const r = await setAutoRun(on);
+    if (!r.ok) return setSettingNote(r.message);
+    setSettings(await updateSettings({ autoRun: on }));
+    setSettingNote(on ? 'Pages about LDN are now checked as they load.' : 'Auto-run is off: pages are checked when you press “Check this page”.');
+  };
+
   const toggleHighlights = async (on: boolean) => {
-    const next = { ...(settings ?? DEFAULT_SETTINGS), highlights: on };
-    setSettings(next);
-    await saveSettings(next);
+    setSettings(await updateSettings({ highlights: on }));
     if (tabId !== null) await setHighlights(tabId, on);
   };
 
@@ -81,34 +105,46 @@ export function App() {
       <header>
         <h1>Evidence Lens</h1>
         <p class="disclaimer" role="note">{DISCLAIMER}</p>
-        <div role="tablist" aria-label="What to check" class="modes">
-          <button type="button" role="tab" aria-selected={mode === 'page'} onClick={() => setMode('page')}>This page</button>
-          <button type="button" role="tab" aria-selected={mode === 'paste'} onClick={() => setMode('paste')}>Paste text</button>
-        </div>
+        <Tabs name="mode" label="What to check" class="modes" selected={mode} onSelect={setMode}
+          tabs={[{ id: 'page', text: 'This page' }, { id: 'paste', text: 'Paste text' }]} />
       </header>
       <main>
+        <div {...tabPanelProps('mode', mode)}>
         {mode === 'paste' ? <PasteMode /> : (
           <>
             <div class="actions">
               <button type="button" class="primary" onClick={() => void check(false)} disabled={state.kind === 'checking'}>
                 {state.kind === 'done' ? 'Check again' : 'Check this page'}
               </button>
+            </div>
+            <fieldset class="settings">
+              <legend>Settings</legend>
               <label class="setting">
                 <input type="checkbox" checked={settings?.highlights ?? true} disabled={settings === null}
                   onChange={(e) => void toggleHighlights((e.currentTarget as HTMLInputElement).checked)} />
                 Highlight claims in the page
               </label>
-            </div>
+              <label class="setting">
+                <input type="checkbox" checked={settings?.autoRun ?? false} disabled={settings === null} aria-describedby="auto-run-help"
+                  onChange={(e) => void toggleAutoRun((e.currentTarget as HTMLInputElement).checked)} />
+                Check pages about LDN automatically
+              </label>
+              <p id="auto-run-help" class="setting-help">Asks for permission to read the pages you open; pages not about LDN are left alone.</p>
+              {settingNote && <p class="setting-note" role="status">{settingNote}</p>}
+              <LookupSetting />
+            </fieldset>
             {state.kind === 'idle' && <p class="state">Press “Check this page” to find the health claims about LDN on this page and how strong the evidence behind each one is.</p>}
             {state.kind === 'checking' && <p class="state" role="status" aria-live="polite">Checking the page…</p>}
             {state.kind === 'error' && <div class="error" role="alert"><strong>The page could not be checked.</strong> {state.message}</div>}
             {revealError && <p class="notice" role="status">{revealError}</p>}
+            {rechecking && state.kind === 'done' && <p class="notice rechecking" role="status" aria-live="polite">The page changed — re-checking…</p>}
             {state.kind === 'done' && (
               <ReportView report={state.report} anchoring={state.anchoring} checkedAnyway={state.checkedAnyway}
                 onReveal={(i) => void onReveal(i)} onCheckAnyway={() => void check(true)} />
             )}
           </>
         )}
+        </div>
       </main>
     </div>
   );

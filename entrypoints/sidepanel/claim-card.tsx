@@ -3,6 +3,7 @@ import { FLAG_TEXT } from '../../src/core/levels';
 import { studyCitation, studyLinks } from '../../src/core/format/summary';
 import type { Report, ReportClaim } from '../../src/core/report-schema';
 import { LABEL_STYLES } from '../../src/extension/label-style';
+import { ClaimCitations } from './citations-view';
 
 export function LabelBadge({ claim }: { claim: Pick<ReportClaim, 'label' | 'labelText'> }) {
   const s = LABEL_STYLES[claim.label];
@@ -46,6 +47,7 @@ export function ClaimCard({ report, claim, index, onReveal }: Props) {
       {claim.statement && <p class="statement"><strong>Claim:</strong> {claim.statement}</p>}
       {claim.rationale && <p class="rationale"><strong>Why this label:</strong> {claim.rationale}</p>}
       {claim.outdatedNote && <p class="rationale"><strong>Outdated:</strong> {claim.outdatedNote}</p>}
+      <ClaimCitations report={report} indexes={claim.citations} />
       {claim.label === 'not-reviewed' && (
         <p class="rationale">The claims database does not cover this claim yet; it has not been checked.</p>
       )}

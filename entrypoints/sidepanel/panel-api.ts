@@ -22,13 +22,18 @@ export const checkText = (text: string) => ask({ type: 'panel-bg-check-text', te
 export const getReport = (tabId: number) => ask({ type: 'panel-bg-get-report', tabId }, ReportReply);
 export const reveal = (tabId: number, index: number) => ask({ type: 'panel-bg-reveal', tabId, index }, AckReply);
 export const setHighlights = (tabId: number, on: boolean) => ask({ type: 'panel-bg-set-highlights', tabId, on }, AckReply);
+export const setAutoRun = (on: boolean) => ask({ type: 'panel-bg-set-auto-run', on }, AckReply);
 
-/** Calls `onChange(tabId)` when the background announces a new or dropped report. Returns an unsubscribe. */
-export function onReportChanged(onChange: (tabId: number) => void): () => void {
+/**
+ * Calls `onChange(tabId)` when the background announces a new or dropped report, and
+ * `onRechecking(tabId)` when it starts re-checking a page that changed. Returns an unsubscribe.
+ */
+export function onReportChanged(onChange: (tabId: number) => void, onRechecking: (tabId: number) => void = () => undefined): () => void {
   const listener = (raw: unknown, sender: { id?: string }) => {
     if (!isFromOurExtension(sender, browser.runtime.id)) return;
     const msg = parseOrNull(BackgroundToPanel, raw);
-    if (msg) onChange(msg.tabId);
+    if (msg?.type === 'bg-panel-report-changed') onChange(msg.tabId);
+    else if (msg?.type === 'bg-panel-rechecking') onRechecking(msg.tabId);
   };
   browser.runtime.onMessage.addListener(listener);
   return () => browser.runtime.onMessage.removeListener(listener);

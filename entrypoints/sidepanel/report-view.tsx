@@ -1,16 +1,19 @@
 /**
- * A report in the panel: summary, notices, the "All claims" / "Not yet reviewed" views, a
- * filter by label, the claim cards in page order and the export bar. Used for checked pages and
- * for pasted text alike.
+ * A report in the panel: summary, notices, the "All claims" / "Not yet reviewed" / "Citations"
+ * views, a filter by label, the claim cards in page order, the printable summary and the export
+ * bar. Used for checked pages and for pasted text alike.
  */
 import { useMemo, useState } from 'preact/hooks';
 import { LEVELS, type Level } from '../../src/core/levels';
 import { summaryLine } from '../../src/core/format/summary';
 import type { Report } from '../../src/core/report-schema';
+import { CitationsView } from './citations-view';
 import { ClaimCard } from './claim-card';
 import { ExportBar } from './export-bar';
+import { printSummary } from './print-summary';
+import { tabPanelProps, Tabs } from './tabs';
 
-type View = 'all' | 'not-reviewed';
+type View = 'all' | 'not-reviewed' | 'citations';
 
 interface Props {
   report: Report;
@@ -43,6 +46,7 @@ export function ReportView({ report, onReveal, onCheckAnyway, checkedAnyway = fa
   const notReviewed = indexed.filter((x) => x.claim.label === 'not-reviewed').length;
   const shown = indexed.filter((x) =>
     (view === 'all' || x.claim.label === 'not-reviewed') && (filter === 'all' || x.claim.label === filter));
+  const unverified = report.citations.filter((c) => c.status !== 'verified').length;
   const present = LEVELS.filter((l) => report.stats.byLabel[l.value]);
 
   if (has('no-text')) {
@@ -52,6 +56,7 @@ export function ReportView({ report, onReveal, onCheckAnyway, checkedAnyway = fa
     <section aria-label="Report">
       {report.source.title && <h2 class="page-title">{report.source.title}</h2>}
       <p class="summary" data-testid="summary">{summaryLine(report)}</p>
+      <button type="button" class="print-button" onClick={() => printSummary(report)}>Printable summary</button>
       {(has('not-about-ldn') || has('not-english')) && (
         <div class="state" role="status" data-notice={has('not-english') ? 'not-english' : 'not-about-ldn'}>
           {has('not-english') && <p>This page does not seem to be in English. Evidence Lens reads English only, so claims in it may be missed or misread.</p>}
@@ -70,27 +75,33 @@ export function ReportView({ report, onReveal, onCheckAnyway, checkedAnyway = fa
       {anchoring && anchoring.anchored < anchoring.total && (
         <p class="notice">{anchoring.total - anchoring.anchored} of {anchoring.total} claims could not be found again in the page, so they are not highlighted there.</p>
       )}
-      {report.claims.length === 0 ? (
+      {report.claims.length === 0 && report.citations.length === 0 ? (
         <div class="state" role="status"><h2>No claims found</h2><p>No health claims about LDN were found here. That is not a verdict on the page.</p></div>
       ) : (
         <>
           <div class="toolbar">
-            <div role="tablist" aria-label="Which claims">
-              <button type="button" role="tab" aria-selected={view === 'all'} onClick={() => setView('all')}>All claims ({report.claims.length})</button>
-              <button type="button" role="tab" aria-selected={view === 'not-reviewed'} onClick={() => setView('not-reviewed')}>Not yet reviewed ({notReviewed})</button>
-            </div>
-            <label class="filter">Label{' '}
-              <select value={filter} onChange={(e) => setFilter((e.currentTarget as HTMLSelectElement).value as Level | 'all')}>
-                <option value="all">All labels</option>
-                {present.map((l) => <option value={l.value} key={l.value}>{l.text} ({report.stats.byLabel[l.value]})</option>)}
-              </select>
-            </label>
+            <Tabs name="view" label="Which claims" selected={view} onSelect={setView} tabs={[
+              { id: 'all', text: `All claims (${report.claims.length})` },
+              { id: 'not-reviewed', text: `Not yet reviewed (${notReviewed})` },
+              { id: 'citations', text: <>Citations ({report.citations.length}){unverified > 0 && <span class="tab-note">, {unverified} not verified</span>}</> },
+            ]} />
+            {view !== 'citations' && (
+              <label class="filter">Label{' '}
+                <select value={filter} onChange={(e) => setFilter((e.currentTarget as HTMLSelectElement).value as Level | 'all')}>
+                  <option value="all">All labels</option>
+                  {present.map((l) => <option value={l.value} key={l.value}>{l.text} ({report.stats.byLabel[l.value]})</option>)}
+                </select>
+              </label>
+            )}
           </div>
-          {shown.length === 0
-            ? <p class="state" role="status">No claims in this view.</p>
-            : <ol class="cards" aria-label="Claims in page order">
-                {shown.map(({ claim, index }) => <ClaimCard key={index} report={report} claim={claim} index={index} onReveal={onReveal} />)}
-              </ol>}
+          <div {...tabPanelProps('view', view)}>
+            {view === 'citations' ? <CitationsView report={report} />
+              : shown.length === 0
+                ? <p class="state" role="status">{report.claims.length === 0 ? 'No health claims about LDN were found here.' : 'No claims in this view.'}</p>
+                : <ol class="cards" aria-label="Claims in page order">
+                    {shown.map(({ claim, index }) => <ClaimCard key={index} report={report} claim={claim} index={index} onReveal={onReveal} />)}
+                  </ol>}
+          </div>
         </>
       )}
       <ExportBar report={report} />

@@ -32,6 +32,11 @@ export const PanelToBackground = z.discriminatedUnion('type', [
   z.object({ type: z.literal('panel-bg-reveal'), tabId, index: claimIndex }),
   /** Show or remove the in-page highlights. */
   z.object({ type: z.literal('panel-bg-set-highlights'), tabId, on: z.boolean() }),
+  /**
+   * Auto-run was turned on (the panel has just been granted the host permission, which needs the
+   * click) or off: register or unregister the content script for all pages (src/extension/auto-run.ts).
+   */
+  z.object({ type: z.literal('panel-bg-set-auto-run'), on: z.boolean() }),
 ]);
 export type PanelToBackground = z.infer<typeof PanelToBackground>;
 
@@ -54,12 +59,24 @@ export const BackgroundToContent = z.discriminatedUnion('type', [
 ]);
 export type BackgroundToContent = z.infer<typeof BackgroundToContent>;
 
+// ---- content script -> background ----------------------------------------------------------
+
+export const ContentToBackground = z.discriminatedUnion('type', [
+  /** The content script started in a page (with auto-run, on every page load): check it if it is about LDN. */
+  z.object({ type: z.literal('cs-bg-loaded') }),
+  /** The checked article changed and stayed quiet (src/extension/change-watcher.ts): check it again. */
+  z.object({ type: z.literal('cs-bg-article-changed') }),
+]);
+export type ContentToBackground = z.infer<typeof ContentToBackground>;
+
 // ---- background -> side panel (broadcast) ----------------------------------------------------
 
-export const BackgroundToPanel = z.object({
-  type: z.literal('bg-panel-report-changed'),
-  tabId,
-});
+export const BackgroundToPanel = z.discriminatedUnion('type', [
+  /** A tab's report was replaced or dropped: fetch it again. */
+  z.object({ type: z.literal('bg-panel-report-changed'), tabId }),
+  /** The page changed after its check and is being checked again; a `report-changed` follows. */
+  z.object({ type: z.literal('bg-panel-rechecking'), tabId }),
+]);
 export type BackgroundToPanel = z.infer<typeof BackgroundToPanel>;
 
 // ---- replies --------------------------------------------------------------------------------
@@ -129,6 +146,15 @@ export function isFromOurExtension(sender: SenderLike, ourId: string): boolean {
  */
 export function isFromOurPage(sender: SenderLike, ourId: string, ourOrigin: string): boolean {
   return isFromOurExtension(sender, ourId) && typeof sender.url === 'string' && sender.url.startsWith(ourOrigin);
+}
+
+/**
+ * True when the sender is our content script in the top frame of a tab: our id, a tab, frame 0,
+ * and not one of our own pages (which share the id but carry our origin).
+ */
+export function isFromOurContentScript(sender: SenderLike & { frameId?: number }, ourId: string, ourOrigin: string): sender is SenderLike & { tab: { id: number } } {
+  return isFromOurExtension(sender, ourId) && typeof sender.tab?.id === 'number' && sender.frameId === 0 &&
+    !(typeof sender.url === 'string' && sender.url.startsWith(ourOrigin));
 }
 
 /** Parses `data` with `schema`; returns null instead of throwing, so receivers can ignore junk. */

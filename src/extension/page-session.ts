@@ -4,9 +4,12 @@
  * checked claim's sentence in the live DOM, highlight it, and scroll to it on request. The
  * pipeline and the claims database stay in the background, so the script injected into every
  * checked page is small. Anchoring runs in chunks, so a long page never freezes for the whole of it.
+ * After a check it watches the article's container and calls `onArticleChanged` when the
+ * article changed and settled (src/extension/change-watcher.ts), so the background re-checks it.
  */
 import { buildArticle, findArticle } from '../core/extract';
 import { Anchorer, quoteFrom, type Anchor } from './anchor';
+import { ChangeWatcher, containerOf } from './change-watcher';
 import { copyPage, PAGE_NODE_BUDGET, PAGE_TEXT_BUDGET, type PageCopy } from './page-copy';
 import { Highlighter, type Placed } from './highlight';
 import { failure, type Anchoring, type ClaimSpan, type ExtractReply, type ShowReply } from './messages';
@@ -34,13 +37,17 @@ export class PageSession {
   private drawing = 0;
   /** Counts extractions; `show` must name the one its claims come from. */
   private extraction = 0;
+  private readonly watcher: ChangeWatcher;
 
-  constructor(private readonly doc: Document, private readonly win: Window & typeof globalThis) {
+  constructor(private readonly doc: Document, private readonly win: Window & typeof globalThis, onArticleChanged: () => void = () => undefined) {
     this.highlighter = new Highlighter(doc, win);
+    this.watcher = new ChangeWatcher(win, onArticleChanged);
   }
 
   /** Extracts the page's Article; earlier highlights are removed, since a new report will replace them. */
   async extract(): Promise<ExtractReply> {
+    // A check is reading the page: its changes from now on are this check's business.
+    this.watcher.stop();
     this.drawing++;
     this.highlighter.clear();
     this.articleText = null;
@@ -101,6 +108,7 @@ export class PageSession {
     this.highlightsOn = highlights;
     const anchoring = await this.anchorAll();
     await this.draw();
+    this.watcher.watch(containerOf(this.doc, this.anchors.flatMap((a) => (a ? [a.span.startNode] : []))));
     return { ok: true, anchoring };
   }
 
@@ -125,6 +133,7 @@ export class PageSession {
     if (!on) {
       this.drawing++;
       this.highlighter.clear();
+      this.watcher.ignorePending();
     } else if (this.articleText !== null) {
       // In mark mode, clearing rewrote text nodes; anchor afresh before drawing.
       if (this.highlighter.mode === 'mark') void this.anchorAll().then(() => this.draw());
@@ -162,7 +171,13 @@ export class PageSession {
       drawn.add(a);
       return { level: this.claims[i]!.label, span: a.span, at: a.start };
     });
-    await this.highlighter.showInChunks(items, HIGHLIGHT_CHUNK, yieldToPage, () => drawing !== this.drawing);
+    // In mark mode drawing rewrites text nodes; those changes are ours, not the page's.
+    const pause = () => {
+      this.watcher.ignorePending();
+      return yieldToPage();
+    };
+    await this.highlighter.showInChunks(items, HIGHLIGHT_CHUNK, pause, () => drawing !== this.drawing);
+    this.watcher.ignorePending();
   }
 }
 

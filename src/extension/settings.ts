@@ -33,3 +33,13 @@ export async function loadSettings(): Promise<Settings> {
 export async function saveSettings(settings: Settings): Promise<void> {
   await browser.storage.local.set({ [SETTINGS_KEY]: Settings.parse(settings) });
 }
+
+/**
+ * Changes some settings, keeping the others as stored now: two parts of the panel that each
+ * hold their own copy of the settings must not undo each other's changes.
+ */
+export async function updateSettings(change: Partial<Settings>): Promise<Settings> {
+  const next = { ...(await loadSettings()), ...change };
+  await saveSettings(next);
+  return next;
+}

@@ -44,6 +44,11 @@ export class TabChecks<R> {
     return slot.promise;
   }
 
+  /** True while a check of the tab runs or waits (auto-run then leaves the tab to it). */
+  busy(tabId: number): boolean {
+    return this.running.has(tabId) || this.waiting.has(tabId);
+  }
+
   private start(tabId: number, slot: Slot<R>): Promise<R> {
     this.started++;
     const promise = this.run(tabId, slot.assumeAboutLdn).finally(() => {

@@ -7,39 +7,24 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Report } from '../../src/core/report-schema';
-import {
-  artifact, browserAvailable, buildExtension, launch, openPanel, readHighlights, servePages, tabIdOf,
-  type Browser, type PageServer,
-} from './harness';
+import { artifact, browserAvailable, extensionSession, openPanel, readHighlights, tabIdOf } from './harness';
 
 const RUN = browserAvailable();
 const TIMEOUT = 60_000;
 
 describe.skipIf(!RUN)('extension in Chromium', { timeout: TIMEOUT }, () => {
-  let server: PageServer;
-  let b: Browser;
-
-  beforeAll(async () => {
-    buildExtension();
-    server = await servePages();
-    b = await launch();
-  }, 180_000);
-
-  afterAll(async () => {
-    await b?.close();
-    await server?.close();
-  });
+  const session = extensionSession();
 
   /** Opens a page and its panel, presses "Check this page", waits for the report. */
   let run = 0;
   async function checkPageIn(name: string): Promise<{ page: Page; panel: Page }> {
-    const page = await b.context.newPage();
+    const page = await session.browser.context.newPage();
     // A query string unique to this call, so the tab is found by URL even if the page is open twice.
-    await page.goto(`${server.origin}/${name}?run=${++run}`);
-    const tabId = await tabIdOf(b, page);
-    const panel = await openPanel(b, tabId);
+    await page.goto(`${session.server.origin}/${name}?run=${++run}`);
+    const tabId = await tabIdOf(session.browser, page);
+    const panel = await openPanel(session.browser, tabId);
     await panel.getByRole('button', { name: 'Check this page' }).click();
     await panel.locator('.summary').waitFor({ timeout: 20_000 });
     return { page, panel };
@@ -75,8 +60,8 @@ describe.skipIf(!RUN)('extension in Chromium', { timeout: TIMEOUT }, () => {
     await expect.poll(() => panel.locator('.disclaimer').innerText()).toMatch(/not medical advice/);
 
     // The badge shows the claim count.
-    const tabId = await tabIdOf(b, page);
-    const badgeText = await b.worker.evaluate((id) => (globalThis as unknown as { chrome: { action: { getBadgeText(d: { tabId: number }): Promise<string> } } }).chrome.action.getBadgeText({ tabId: id }), tabId);
+    const tabId = await tabIdOf(session.browser, page);
+    const badgeText = await session.browser.worker.evaluate((id) => (globalThis as unknown as { chrome: { action: { getBadgeText(d: { tabId: number }): Promise<string> } } }).chrome.action.getBadgeText({ tabId: id }), tabId);
     expect(badgeText).toBe(String(n));
 
     // Clicking a card far down the page scrolls there and flashes the sentence.
@@ -149,10 +134,10 @@ describe.skipIf(!RUN)('extension in Chromium', { timeout: TIMEOUT }, () => {
   });
 
   it('checks pasted text in the panel', async () => {
-    const b2 = b;
+    const b2 = session.browser;
     const panel = await openPanel(b2, 0);
     await panel.getByRole('tab', { name: 'Paste text' }).click();
-    await panel.getByLabel(/Paste text/).fill('My sister swears by it.\nLDN reduces pain in people with fibromyalgia.\nIt also cures cancer.');
+    await panel.getByRole('textbox', { name: /Paste text/ }).fill('My sister swears by it.\nLDN reduces pain in people with fibromyalgia.\nIt also cures cancer.');
     await panel.getByRole('button', { name: 'Check text' }).click();
     await panel.locator('li.card').first().waitFor();
     expect(await panel.locator('li.card').count()).toBeGreaterThan(0);
@@ -181,17 +166,17 @@ describe.skipIf(!RUN)('extension in Chromium', { timeout: TIMEOUT }, () => {
   });
 
   it('explains why a browser page cannot be checked', async () => {
-    const page = await b.context.newPage();
+    const page = await session.browser.context.newPage();
     await page.goto('chrome://version/');
     await page.bringToFront();
     // Without the "tabs" permission a chrome:// tab's URL is hidden, so take the active tab.
-    const tabId = await b.worker.evaluate(async () => {
+    const tabId = await session.browser.worker.evaluate(async () => {
       type Tabs = { tabs: { query(q: object): Promise<{ id?: number }[]> } };
       const [tab] = await (globalThis as unknown as { chrome: Tabs }).chrome.tabs.query({ active: true, lastFocusedWindow: true });
       return tab?.id ?? -1;
     });
     expect(tabId).toBeGreaterThanOrEqual(0);
-    const panel = await openPanel(b, tabId);
+    const panel = await openPanel(session.browser, tabId);
     await panel.getByRole('button', { name: 'Check this page' }).click();
     const alert = panel.getByRole('alert');
     await alert.waitFor();
@@ -200,8 +185,8 @@ describe.skipIf(!RUN)('extension in Chromium', { timeout: TIMEOUT }, () => {
 
   it('sent no request to any host but 127.0.0.1', () => {
     // chrome:// is the browser's own page opened by the error-state test, served from memory.
-    const outside = b.requests.filter((u) => !/^(http:\/\/127\.0\.0\.1[:/]|chrome-extension:|chrome:|data:|blob:)/.test(u));
+    const outside = session.browser.requests.filter((u) => !/^(http:\/\/127\.0\.0\.1[:/]|chrome-extension:|chrome:|data:|blob:)/.test(u));
     expect(outside).toEqual([]);
-    expect(b.requests.some((u) => u.startsWith('http://127.0.0.1'))).toBe(true);
+    expect(session.browser.requests.some((u) => u.startsWith('http://127.0.0.1'))).toBe(true);
   });
 });

@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -131,6 +132,10 @@ export async function launch(): Promise<Browser> {
   context.on('request', (r) => requests.push(r.url()));
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;
+  // Right after launch the worker can run before its extension APIs are bound; tests need them.
+  for (let i = 0; i < 50 && (await worker.evaluate(() => typeof (globalThis as { chrome?: { storage?: object } }).chrome?.storage)) !== 'object'; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+  }
   return {
     context, worker, extensionId, requests,
     close: async () => {
@@ -175,3 +180,23 @@ export function readHighlights(page: Page): Promise<Record<string, string[]>> {
     return out;
   });
 }
+
+/**
+ * The usual set-up of an end-to-end test file: the extension built once, the test pages served,
+ * Chromium launched with the extension before the tests, and all of it closed after them. The
+ * returned object's `server` and `browser` are set once `beforeAll` has run.
+ */
+export function extensionSession(): { server: PageServer; browser: Browser } {
+  const session = {} as { server: PageServer; browser: Browser };
+  beforeAll(async () => {
+    buildExtension();
+    session.server = await servePages();
+    session.browser = await launch();
+  }, 180_000);
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.server?.close();
+  });
+  return session;
+}
+

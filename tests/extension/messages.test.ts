@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  BackgroundToContent, CheckReply, isFromOurExtension, isFromOurPage, PanelToBackground, parseOrNull,
+  BackgroundToContent, BackgroundToPanel, CheckReply, ContentToBackground, isFromOurContentScript, isFromOurExtension, isFromOurPage,
+  PanelToBackground, parseOrNull,
 } from '../../src/extension/messages';
 import { parseSettings } from '../../src/extension/settings';
 
@@ -61,5 +62,26 @@ describe('settings', () => {
     expect(parseSettings({ highlights: false })).toEqual({ ...defaults, highlights: false });
     // Written by an older version: the new settings take their defaults, off.
     expect(parseSettings({ highlights: false, onlineLookup: 'please' })).toEqual(defaults);
+  });
+});
+
+describe('auto-run and re-check messages', () => {
+  it('accept the content script\'s and the background\'s new messages, and nothing else on their routes', () => {
+    expect(parseOrNull(ContentToBackground, { type: 'cs-bg-loaded' })).not.toBeNull();
+    expect(parseOrNull(ContentToBackground, { type: 'cs-bg-article-changed' })).not.toBeNull();
+    expect(parseOrNull(ContentToBackground, { type: 'panel-bg-check', tabId: 1, assumeAboutLdn: true })).toBeNull();
+    expect(parseOrNull(PanelToBackground, { type: 'panel-bg-set-auto-run', on: true })).not.toBeNull();
+    expect(parseOrNull(PanelToBackground, { type: 'panel-bg-set-auto-run', on: 'yes' })).toBeNull();
+    expect(parseOrNull(BackgroundToPanel, { type: 'bg-panel-rechecking', tabId: 2 })).toEqual({ type: 'bg-panel-rechecking', tabId: 2 });
+    expect(parseOrNull(BackgroundToPanel, { type: 'bg-panel-rechecking' })).toBeNull();
+  });
+
+  it('take content-script messages only from our content script in a tab\'s top frame', () => {
+    const page = { id: ID, url: 'https://example.org/ldn', tab: { id: 4 }, frameId: 0 };
+    expect(isFromOurContentScript(page, ID, ORIGIN)).toBe(true);
+    expect(isFromOurContentScript({ ...page, frameId: 3 }, ID, ORIGIN)).toBe(false);
+    expect(isFromOurContentScript({ ...page, id: 'another-extension' }, ID, ORIGIN)).toBe(false);
+    expect(isFromOurContentScript({ id: ID, url: `${ORIGIN}sidepanel.html`, tab: { id: 4 }, frameId: 0 }, ID, ORIGIN)).toBe(false);
+    expect(isFromOurContentScript({ id: ID, url: page.url, frameId: 0 }, ID, ORIGIN)).toBe(false);
   });
 });

@@ -13,11 +13,14 @@ const CHROME = join(ROOT, '.output/chrome-mv3');
 const FIREFOX = join(ROOT, '.output/firefox-mv2');
 
 /** The reviewed lists. Changing one of these is the point of the review. */
+/** Asked for only when the user turns on auto-run (all sites) or online citation look-up (the three services). */
+const OPTIONAL_HOSTS = ['<all_urls>', 'https://api.crossref.org/*', 'https://eutils.ncbi.nlm.nih.gov/*', 'https://clinicaltrials.gov/*'];
 const PINNED = {
-  chrome: { permissions: ['activeTab', 'scripting', 'storage', 'sidePanel'], host_permissions: undefined, optional_permissions: undefined },
-  firefox: { permissions: ['activeTab', 'scripting', 'storage'], host_permissions: undefined, optional_permissions: undefined },
+  chrome: { permissions: ['activeTab', 'scripting', 'storage', 'sidePanel'], host_permissions: undefined, optional_permissions: undefined, optional_host_permissions: OPTIONAL_HOSTS },
+  firefox: { permissions: ['activeTab', 'scripting', 'storage'], host_permissions: undefined, optional_permissions: OPTIONAL_HOSTS, optional_host_permissions: undefined },
 };
-const CSP = "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+// connect-src: only the online citation look-up's services (fetched only once the user turns it on and grants them).
+const CSP = "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; connect-src 'self' https://api.crossref.org https://eutils.ncbi.nlm.nih.gov https://clinicaltrials.gov";
 
 function files(dir: string, ext: RegExp): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((f) => join(dir, f)).filter((f) => ext.test(f) && statSync(f).isFile());
@@ -35,7 +38,7 @@ describe('the built extension', { timeout: 180_000 }, () => {
 
   it.each([['chrome', CHROME], ['firefox', FIREFOX]] as const)('%s: asks for the pinned permissions only, with a strict CSP and no content scripts', (browser, dir) => {
     const m = manifest(dir);
-    expect({ permissions: m['permissions'], host_permissions: m['host_permissions'], optional_permissions: m['optional_permissions'] }).toEqual(PINNED[browser]);
+    expect({ permissions: m['permissions'], host_permissions: m['host_permissions'], optional_permissions: m['optional_permissions'], optional_host_permissions: m['optional_host_permissions'] }).toEqual(PINNED[browser]);
     expect(m['externally_connectable']).toBeUndefined();
     expect(m['web_accessible_resources']).toBeUndefined();
     expect(m['content_scripts']).toEqual([]);

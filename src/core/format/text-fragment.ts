@@ -20,6 +20,16 @@ function words(text: string): string[] {
   return text.replace(/\s+/g, ' ').trim().split(' ').filter((w) => w !== '');
 }
 
+/** The page's address without its fragment, in its percent-encoded form (so `<` and spaces never reach an export raw). */
+function pageAddress(url: string): string {
+  const bare = url.replace(/#.*$/, '');
+  try {
+    return new URL(bare).href;
+  } catch {
+    return encodeURI(bare);
+  }
+}
+
 export interface FragmentContext {
   /** Text just before the sentence (only its last words are used). */
   before?: string;
@@ -35,7 +45,7 @@ export function textFragmentUrl(url: string, sentence: string, context: Fragment
   const prefix = words(context.before ?? '').slice(-CONTEXT_WORDS).join(' ');
   const suffix = words(context.after ?? '').slice(0, CONTEXT_WORDS).join(' ');
   const directive = `${prefix ? `${encode(prefix)}-,` : ''}${quote}${suffix ? `,-${encode(suffix)}` : ''}`;
-  return `${url.replace(/#.*$/, '')}#:~:text=${directive}`;
+  return `${pageAddress(url)}#:~:text=${directive}`;
 }
 
 /** The link to a claim's sentence in a report's page, with the words around it for context. */
