@@ -127,3 +127,10 @@ describe('match: subject and context', () => {
     expect(m!.words).toEqual(['Migraines', 'better', 'LDN']);
   });
 });
+
+describe('grade: overstated', () => {
+  it('does not mark a cited study\'s finding as overstated', () => {
+    expect(read('Smith et al. (2019) found that LDN eased migraine.')[0]!.flags).not.toContain('overstated');
+    expect(read('A study found that LDN eased migraine.')[0]!.flags).toContain('overstated');
+  });
+});

@@ -19,7 +19,9 @@ const endorses = (m: ClaimMatch) => m.stance === 'asserts' || m.stance === 'repo
 const FLAG_RULES: Record<Flag, (m: ClaimMatch, label: Level) => boolean> = {
   // Certain words ("proven", "safe and effective"), or a flat unhedged statement, over evidence
   // weaker than small supportive RCTs: "LDN reduces glial activation" says more than is known.
-  overstated: (m, label) => endorses(m) && label !== 'not-reviewed' && isWeakerThan(label, 'rct-support') && (Boolean(m.cues.certainty) || (m.stance === 'asserts' && !m.hedged)),
+  // Reporting what a named study found ("Younger et al. (2013) found...") is not overstating.
+  overstated: (m, label) => endorses(m) && label !== 'not-reviewed' && isWeakerThan(label, 'rct-support')
+    && (Boolean(m.cues.certainty) || (m.stance === 'asserts' && !m.hedged && !hasCitationMark(m.sentence.text, m.sentence.links))),
   // "A study found" with nothing to find the study by.
   'unsourced-study': (m) => m.stance !== 'denies' && Boolean(m.cues['study-claim']) && !hasCitationMark(m.sentence.text, m.sentence.links),
   outdated: (m) => Boolean(m.claim?.outdated?.when.some((c) => m.sentenceConcepts.includes(c))),
