@@ -2,9 +2,11 @@
  * Draws anchored claims in the live page. With the CSS Custom Highlight API (`CSS.highlights`)
  * the page's DOM is never touched: one `Highlight` per level holds that level's ranges. Where the
  * API is missing, each text node of a range is split and wrapped in a `<mark>`, and `clear()`
- * unwraps them again. Styles come from `pageCss()` (src/extension/label-style.ts).
+ * unwraps them again. Styles come from `pageCss()` (src/extension/label-style.ts). Hovering a
+ * claim shows its label (src/extension/hover-label.ts; a `<mark>` carries it as its title).
  */
-import type { Level } from '../core/levels';
+import { levelText, type Level } from '../core/levels';
+import { HoverLabel } from './hover-label';
 import type { DomSpan } from './text-map';
 import { FLASH_HIGHLIGHT, highlightName, MARK_ATTRIBUTE, MARK_FLASH_ATTRIBUTE } from './label-style';
 
@@ -32,11 +34,14 @@ export function rangeOf(doc: Document, span: DomSpan): Range {
 export class Highlighter {
   private names = new Set<string>();
   private marks: HTMLElement[] = [];
+  /** Shows a claim's label when the pointer rests on its highlight (the API draws no element to hover). */
+  private readonly hover: HoverLabel;
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly useApi: boolean;
 
   constructor(private readonly doc: Document, private readonly win: Window & typeof globalThis, forceMarks = false) {
     this.useApi = !forceMarks && hasHighlightApi(win);
+    this.hover = new HoverLabel(doc, win);
   }
 
   get mode(): 'highlight-api' | 'mark' {
@@ -102,6 +107,7 @@ export class Highlighter {
       this.win.CSS.highlights.set(name, new this.win.Highlight(...ranges));
       this.names.add(name);
     }
+    this.hover.set([...byLevel].flatMap(([level, ranges]) => ranges.map((range) => ({ range, level }))));
   }
 
   private wrap(order: { item: Placed; index: number }[]): void {
@@ -109,6 +115,7 @@ export class Highlighter {
   }
 
   clear(): void {
+    this.hover.stop();
     for (const name of this.names) this.win.CSS.highlights.delete(name);
     this.names.clear();
     if (this.useApi) this.win.CSS.highlights.delete(FLASH_HIGHLIGHT);
@@ -151,6 +158,8 @@ export function wrapSpan(doc: Document, span: DomSpan, level: Level, index: numb
     const mark = doc.createElement('mark');
     mark.setAttribute(MARK_ATTRIBUTE, level);
     mark.setAttribute('data-evidence-lens-index', String(index));
+    // A <mark> can carry its label as a native tooltip.
+    mark.title = `Evidence Lens: ${levelText(level)}`;
     mark.appendChild(doc.createTextNode(data.slice(from, to)));
     const next = node.nextSibling;
     node.parentNode.insertBefore(mark, next);

@@ -97,6 +97,24 @@ describe.skipIf(!RUN)('extension in Chromium', { timeout: TIMEOUT }, () => {
     await panel.screenshot({ path: artifact('clinic-blog-panel.png'), fullPage: true });
   });
 
+  it('shows a claim\'s label when the pointer rests on its highlight', async () => {
+    const { page } = await checkPageIn('clinic-blog.html');
+    await expect.poll(async () => Object.keys(await readHighlights(page)).length).toBeGreaterThan(0);
+    // The middle of the first highlighted range, in the viewport.
+    const point = await page.evaluate(() => {
+      const first = [...CSS.highlights.values()].flatMap((h) => [...h] as Range[])[0]!;
+      first.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+      const r = first.getClientRects()[0]!;
+      return { x: r.left + Math.min(20, r.width / 2), y: r.top + r.height / 2 };
+    });
+    await page.mouse.move(point.x, point.y);
+    const label = page.locator('#evidence-lens-hover [role="tooltip"]');
+    await expect.poll(() => label.textContent()).toMatch(/^Evidence Lens: (Established|Small RCTs support|Mixed RCT results|Contradicted by RCT|No RCT|Case reports only|Lab or animal studies only|No published evidence|Not yet reviewed)$/);
+    // Away from any claim, the label goes.
+    await page.mouse.move(2, 2);
+    await expect.poll(() => page.locator('#evidence-lens-hover').count()).toBe(0);
+  });
+
   it('filters by label and shows the "Not yet reviewed" view', async () => {
     const { panel } = await checkPageIn('news.html');
     const total = await panel.locator('li.card').count();
