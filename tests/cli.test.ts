@@ -71,6 +71,18 @@ describe('evidence-lens check', () => {
     expect(r.stderr).not.toMatch(/EPIPE|Error/);
   });
 
+  it('prints ClaimReview, Web Annotation and CSV exports that parse', () => {
+    const page = join(SHARED, 'seeds', '003_607aa02e12a6bc27.html');
+    const claims = JSON.parse(run(['check', page, '--format', 'json']).out).claims.length;
+    const claimReview = JSON.parse(run(['check', page, '--format', 'claimreview']).out);
+    expect(claimReview['@context']).toBe('https://schema.org');
+    expect(claimReview['@graph'].length).toBeGreaterThan(0);
+    const annotations = JSON.parse(run(['check', page, '--format', 'annotations']).out);
+    expect(annotations.total).toBe(claims);
+    const csv = run(['check', page, '--format', 'csv']).out;
+    expect(csv.split('\r\n')[0]).toMatch(/^sentence,label,/);
+  });
+
   it('prints only the summary with --quiet', () => {
     const r = run(['check', '--quiet']);
     expect(r.code).toBe(0);
@@ -127,7 +139,7 @@ describe('bad input gets one clear line and exit code 2, never a stack trace', (
     expectUsable(run(['check', `http://127.0.0.1:${port}/page.html`]), /could not reach/);
   });
   it('an unknown option or format', () => {
-    expectUsable(run(['check', '--format', 'pdf']), /--format must be text, json or md/);
+    expectUsable(run(['check', '--format', 'pdf']), /--format must be one of text, json, md, claimreview, annotations, csv/);
     expectUsable(run(['check', '--colour']), /unknown option/);
   });
 });

@@ -1,6 +1,7 @@
 /** Command-line arguments -> a typed command, or a usage error saying what to do. */
 
-export type Format = 'text' | 'json' | 'md';
+export const FORMATS = ['text', 'json', 'md', 'claimreview', 'annotations', 'csv'] as const;
+export type Format = (typeof FORMATS)[number];
 
 export type Command =
   | { kind: 'check'; target: string | null; format: Format; db: string | null; quiet: boolean; assumeLdn: boolean; online: boolean }
@@ -14,7 +15,9 @@ export const USAGE = `Usage:
   evidence-lens check [<file.html | file.txt | url | ->] [options]
       Checks a saved page, a URL or text on standard input (-). With no target it checks a
       bundled sample page.
-      --format text|json|md   output format (default: text)
+      --format <format>       text (default), json (the Report), md (Markdown),
+                              claimreview (schema.org JSON-LD), annotations (W3C Web
+                              Annotation JSON-LD) or csv (one row per claim)
       --db <dir>              use another claims database directory
       --assume-ldn            check as a page about LDN even if it does not name it
       --quiet                 print only the summary line (text format)
@@ -25,7 +28,6 @@ export const USAGE = `Usage:
 
 Exit codes: 0 checked; 2 bad usage or unreadable input; 1 internal error.`;
 
-const FORMATS = new Set<Format>(['text', 'json', 'md']);
 
 export function parseArgs(argv: string[]): Command {
   const args = [...argv];
@@ -45,7 +47,7 @@ export function parseArgs(argv: string[]): Command {
     const a = args.shift()!;
     if (a === '--format' || a.startsWith('--format=')) {
       const v = a.includes('=') ? a.slice(9) : args.shift();
-      if (!v || !FORMATS.has(v as Format)) throw new UsageError(`--format must be text, json or md (got ${v ?? 'nothing'})`);
+      if (!v || !(FORMATS as readonly string[]).includes(v)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (got ${v ?? 'nothing'})`);
       cmd.format = v as Format;
     } else if (a === '--db' || a.startsWith('--db=')) {
       const v = a.includes('=') ? a.slice(5) : args.shift();

@@ -5,14 +5,17 @@
 import type { Readable, Writable } from 'node:stream';
 import { bundledDb } from '../../bundled-db';
 import { prepareDb, type PreparedDb } from '../../core/db';
+import { formatClaimReview } from '../../core/format/claimreview';
+import { formatCsv } from '../../core/format/csv';
 import { formatMarkdown } from '../../core/format/markdown';
+import { formatWebAnnotations } from '../../core/format/web-annotation';
 import { formatText } from '../../core/format/text';
 import { checkPage } from '../../core/pipeline';
-import { reportJsonSchema } from '../../core/report-schema';
+import { reportJsonSchema, type Report } from '../../core/report-schema';
 import { DbError } from '../../db/compile';
 import { documentInput, looksLikeHtml } from '../dom';
 import { loadDbSources } from '../load-db';
-import { parseArgs, UsageError, USAGE, type Command } from './args';
+import { parseArgs, UsageError, USAGE, type Command, type Format } from './args';
 import { InputError, readPage } from './input';
 import { lookUpOnline } from './online';
 
@@ -59,9 +62,7 @@ export async function main(argv: string[], io: Streams): Promise<number> {
     if (report.notices.some((n) => n.code === 'no-text')) {
       return fail(2, `${page.origin} has no readable text (only markup, scripts or images); save the article itself, or paste its text to "evidence-lens check -"`);
     }
-    if (cmd.format === 'json') io.stdout.write(JSON.stringify(report, null, 2) + '\n');
-    else if (cmd.format === 'md') io.stdout.write(formatMarkdown(report));
-    else io.stdout.write(formatText(report, { color: isTty(io.stdout), quiet: cmd.quiet }));
+    io.stdout.write(render(report, cmd.format, { color: isTty(io.stdout), quiet: cmd.quiet }));
     return 0;
   } catch (e) {
     if (e instanceof InputError) return fail(2, e.message);
@@ -77,6 +78,18 @@ function loadDb(dir: string | null): PreparedDb {
   } catch (e) {
     if (e instanceof DbError) throw e;
     throw new InputError(`cannot read the claims database at ${dir}: ${(e as Error).message}`);
+  }
+}
+
+function render(report: Report, format: Format, text: { color: boolean; quiet: boolean }): string {
+  const json = (value: unknown) => JSON.stringify(value, null, 2) + '\n';
+  switch (format) {
+    case 'json': return json(report);
+    case 'md': return formatMarkdown(report);
+    case 'claimreview': return json(formatClaimReview(report));
+    case 'annotations': return json(formatWebAnnotations(report));
+    case 'csv': return formatCsv(report);
+    case 'text': return formatText(report, text);
   }
 }
 
