@@ -57,6 +57,8 @@ export interface CompiledClaim {
   outdated: { when: string[]; note: string } | null;
   /** Negation words are part of this claim's wording, not a denial of it (see the source schema). */
   phrasedNegatively: boolean;
+  /** A null result ("as common as on placebo") supports this claim (see the source schema). */
+  nullResultSupports: boolean;
 }
 
 /** What a report and the panel need to show and link a study. */

@@ -21,7 +21,9 @@ const RELATIVE_PRONOUNS = new Set(['who', 'whom', 'whose', 'which', 'that', 'whe
 export function stanceOf(claim: CompiledClaim | null, cues: Hit<CueKind>[], groups: Hit<string>[][], tokens: Token[], distancedByLeadIn: boolean): Stance {
   // A claim worded as a negative ("is not addictive") is asserted by its own "not" and denied
   // only by a refutation ("it is a myth that it is not addictive").
-  const denied = claim?.phrasedNegatively ? cues.some((c) => c.key === 'refutation') : isNegated(cues, groups, tokens);
+  // A claim that something is harmless is supported, not denied, by "no more common than placebo".
+  const negating = claim?.nullResultSupports ? cues.filter((c) => c.key !== 'null-result') : cues;
+  const denied = claim?.phrasedNegatively ? cues.some((c) => c.key === 'refutation') : isNegated(negating, groups, tokens);
   if (denied) return 'denies';
   if (distancedByLeadIn || cues.some((c) => c.key === 'distancing')) return 'distances';
   if (cues.some((c) => c.key === 'reported-speech')) return 'reports';

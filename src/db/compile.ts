@@ -83,6 +83,7 @@ export function compileDb(sources: DbSources): CompiledWithSources {
     patterns: c.patterns.map((p) => ({ all: p.all, none: p.none ?? [] })),
     outdated: c.outdated ?? null,
     phrasedNegatively: c.phrasedNegatively,
+    nullResultSupports: c.nullResultSupports,
   }));
   const db: CompiledDb = {
     format: 'evidence-lens/db@1',

@@ -76,6 +76,11 @@ export const ClaimSource = z.strictObject({
    * of it, not as the page denying it.
    */
   phrasedNegatively: z.boolean().default(false),
+  /**
+   * A result "no different from placebo" supports this claim instead of denying it: claims that
+   * something is harmless ("well tolerated": side effects as common as on placebo).
+   */
+  nullResultSupports: z.boolean().default(false),
   /** Cues that mark the statement as overtaken by events, with what the database knows instead. */
   outdated: z.strictObject({ when: z.array(id).min(1), note: z.string().min(10) }).optional(),
   examples: z.array(Example).min(3, 'each claim needs at least three example sentences'),
