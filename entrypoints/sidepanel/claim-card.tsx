@@ -1,9 +1,16 @@
-/** One claim: label badge (icon + words + colour), the sentence, the verdict and its studies. */
+/**
+ * One claim: label badge (icon + words + colour), the sentence, the verdict, its studies (with a
+ * registered trial's status), how it was matched, a link to the sentence and "This match is wrong".
+ */
+import { useState } from 'preact/hooks';
 import { FLAG_TEXT } from '../../src/core/levels';
-import { studyCitation, studyLinks } from '../../src/core/format/summary';
+import { studyCitation, studyLinks, trialStatusText } from '../../src/core/format/summary';
 import type { Report, ReportClaim } from '../../src/core/report-schema';
 import { LABEL_STYLES } from '../../src/extension/label-style';
+import { recordWrongMatch } from '../../src/extension/wrong-matches';
 import { ClaimCitations } from './citations-view';
+import { copyText } from './exports';
+import { claimLink } from '../../src/core/format/text-fragment';
 
 export function LabelBadge({ claim }: { claim: Pick<ReportClaim, 'label' | 'labelText'> }) {
   const s = LABEL_STYLES[claim.label];
@@ -28,10 +35,24 @@ interface Props {
 
 export function ClaimCard({ report, claim, index, onReveal }: Props) {
   const flags = flagsOf(claim);
+  const [note, setNote] = useState<string | null>(null);
   const reveal = () => onReveal?.(index);
+  const pageUrl = report.source.url;
+  const copyLink = async () => {
+    if (!pageUrl) return;
+    setNote((await copyText(claimLink(pageUrl, report.articleText, claim))) ? 'Link copied.' : 'Copying the link failed.');
+  };
+  const wrongMatch = async () => {
+    try {
+      await recordWrongMatch({ sentence: claim.sentence, claimId: claim.claimId, pageUrl, date: new Date().toISOString() });
+      setNote('Recorded as a wrong match. “Wrong-match report” downloads what you recorded.');
+    } catch {
+      setNote('The wrong match could not be recorded.');
+    }
+  };
   const onCardClick = (e: MouseEvent) => {
-    // Links and buttons inside the card do their own thing.
-    if ((e.target as Element).closest('a, button')) return;
+    // Links, buttons and disclosures inside the card do their own thing.
+    if ((e.target as Element).closest('a, button, details')) return;
     reveal();
   };
   return (
@@ -62,6 +83,7 @@ export function ClaimCard({ report, claim, index, onReveal }: Props) {
                 <li key={id}>
                   <span class="study-cite">{studyCitation(s)}</span>{' '}
                   <span class="study-design">({s.design}{s.participants ? `, n=${s.participants}` : ''})</span>
+                  {trialStatusText(s.trial) && <span class="study-trial">{trialStatusText(s.trial)}</span>}
                   <span class="study-finding">{s.finding}</span>
                   <span class="study-links">
                     {studyLinks(s).map((l) => (
@@ -74,11 +96,22 @@ export function ClaimCard({ report, claim, index, onReveal }: Props) {
           </ul>
         </details>
       )}
-      {claim.why.words.length > 0 && (
-        <p class="words"><span class="words-title">Matched words:</span>{' '}
-          {claim.why.words.map((w, i) => <span class="word" key={`${w}-${i}`}>{w}</span>)}
-        </p>
-      )}
+      <details class="provenance">
+        <summary>How this was matched</summary>
+        <dl>
+          <dt>Database claim</dt><dd class="claim-id">{claim.claimId ?? 'None: the database does not cover it'}</dd>
+          <dt>Matched words</dt>
+          <dd class="words">{claim.why.words.length > 0 ? claim.why.words.map((w, i) => <span class="word" key={`${w}-${i}`}>{w}</span>) : 'None'}</dd>
+          <dt>Match score</dt><dd class="score">{claim.why.score.toFixed(2)}</dd>
+          <dt>Database version</dt><dd class="db-version">{report.database.version}</dd>
+          <dt>Database reviewed</dt><dd class="db-reviewed">{report.database.reviewed}</dd>
+        </dl>
+      </details>
+      <div class="card-actions">
+        {pageUrl && <button type="button" onClick={() => void copyLink()}>Copy link</button>}
+        <button type="button" onClick={() => void wrongMatch()}>This match is wrong</button>
+        <span class="card-note" role="status" aria-live="polite">{note}</span>
+      </div>
     </li>
   );
 }

@@ -3,15 +3,19 @@
  * permission needed), and copying to the clipboard.
  */
 import { formatClaimReview } from '../../src/core/format/claimreview';
+import { formatCsv } from '../../src/core/format/csv';
 import { formatMarkdown } from '../../src/core/format/markdown';
+import { formatWebAnnotations } from '../../src/core/format/web-annotation';
 import type { Report } from '../../src/core/report-schema';
 
-export type ExportKind = 'markdown' | 'json' | 'claimreview';
+export type ExportKind = 'markdown' | 'json' | 'claimreview' | 'webannotation' | 'csv';
 
 export function exportText(raw: Report, kind: ExportKind): string {
   const report = wellFormed(raw);
   if (kind === 'markdown') return formatMarkdown(report);
   if (kind === 'json') return safeJson(report);
+  if (kind === 'webannotation') return safeJson(formatWebAnnotations(report));
+  if (kind === 'csv') return formatCsv(report);
   return safeJson(formatClaimReview(report));
 }
 
@@ -41,6 +45,8 @@ const FILES: Record<ExportKind, { ext: string; mime: string }> = {
   markdown: { ext: 'md', mime: 'text/markdown' },
   json: { ext: 'json', mime: 'application/json' },
   claimreview: { ext: 'claimreview.jsonld', mime: 'application/ld+json' },
+  webannotation: { ext: 'annotations.jsonld', mime: 'application/ld+json' },
+  csv: { ext: 'csv', mime: 'text/csv' },
 };
 
 /** `evidence-lens-<host>-<date>`: no page title in file names (titles can hold anything). */
@@ -55,11 +61,16 @@ export function fileName(report: Report, kind: ExportKind): string {
 }
 
 export function download(report: Report, kind: ExportKind): void {
-  const blob = new Blob([exportText(report, kind)], { type: `${FILES[kind].mime};charset=utf-8` });
+  downloadText(exportText(report, kind), fileName(report, kind), FILES[kind].mime);
+}
+
+/** Saves `text` as a file named `name`. */
+export function downloadText(text: string, name: string, mime: string): void {
+  const blob = new Blob([text], { type: `${mime};charset=utf-8` });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
-  a.download = fileName(report, kind);
+  a.download = name;
   document.body.appendChild(a);
   a.click();
   a.remove();

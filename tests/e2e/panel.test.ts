@@ -213,6 +213,8 @@ describe.skipIf(!RUN)('the side panel', { timeout: 60_000 }, () => {
       await panel.emulateMedia({ colorScheme: scheme });
       // Every study list open, so their links are checked too.
       for (const d of await panel.locator('details.studies').all()) await d.locator('summary').click();
+      // And every "How this was matched" disclosure.
+      for (const d of await panel.locator('details.provenance').all()) await d.locator('summary').click();
       expect(await axe(panel), 'claims view').toEqual([]);
       await panel.screenshot({ path: artifact(`axe-claims-${scheme}.png`), fullPage: true });
       await panel.getByRole('tab', { name: /Citations/ }).click();

@@ -48,10 +48,17 @@ export function textFragmentUrl(url: string, sentence: string, context: Fragment
   return `${pageAddress(url)}#:~:text=${directive}`;
 }
 
-/** The link to a claim's sentence in a report's page, with the words around it for context. */
+/** How far around the sentence to look for context words. */
+const CONTEXT_CHARS = 80;
+
+/**
+ * The link to a claim's sentence in a report's page, with the words around it for context, taken
+ * from the sentence's own paragraph only: browsers match a fragment's prefix and suffix within
+ * one block of the page, and context that runs into the heading before ("entrance. The trial-,")
+ * makes Chromium ignore the whole link. (Blocks are separated by line breaks in the article text.)
+ */
 export function claimLink(url: string, articleText: string, claim: { sentence: string; start: number; end: number }): string {
-  return textFragmentUrl(url, claim.sentence, {
-    before: articleText.slice(Math.max(0, claim.start - 80), claim.start),
-    after: articleText.slice(claim.end, claim.end + 80),
-  });
+  const before = articleText.slice(Math.max(0, claim.start - CONTEXT_CHARS), claim.start);
+  const after = articleText.slice(claim.end, claim.end + CONTEXT_CHARS);
+  return textFragmentUrl(url, claim.sentence, { before: before.slice(before.lastIndexOf('\n') + 1), after: after.split('\n')[0] });
 }
