@@ -33,7 +33,7 @@ describe('claims database validation', () => {
     patterns: [{ all: [['improvement']] }], examples: ['a', 'b', 'c'].map((x) => `LDN helps ${x} lot.`), nearMisses: ['LDN is a pill.', 'Pills are small.'],
   };
   const lexicon = { concepts: { ldn: { kind: 'subject', label: 'LDN', forms: ['ldn'] }, improvement: { kind: 'effect', label: 'helps', forms: ['help*'] } },
-    cues: Object.fromEntries(['negation', 'hedge', 'distancing', 'reported-speech', 'certainty', 'study-claim', 'anaphor', 'call-to-action', 'clause-break', 'pseudo-negation', 'experiencer', 'refutation', 'null-result', 'trial-design', 'finding'].map((k) => [k, ['zzz']])) };
+    cues: Object.fromEntries(['negation', 'hedge', 'distancing', 'reported-speech', 'certainty', 'study-claim', 'anaphor', 'call-to-action', 'clause-break', 'pseudo-negation', 'experiencer', 'refutation', 'null-result', 'trial-design', 'finding', 'agreement'].map((k) => [k, ['zzz']])) };
   const compile = (c: object, s: object = study) => () => compileDb({
     lexicons: [{ file: 'lexicon.yaml', data: lexicon }],
     claimFiles: [{ file: 'claims.yaml', data: [c] }],

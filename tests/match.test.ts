@@ -122,6 +122,15 @@ describe('match: subject and context', () => {
     expect(r.claims[0]!.claimId).toBeNull();
   });
 
+  it('reads a sentence that agrees with the one before as making the same claims', () => {
+    const r = checkPage({ kind: 'text', text: 'LDN notes\nA first trial found that LDN did not ease migraine. A second trial reached the same conclusion.\nLDN is low-dose naltrexone.' }, db);
+    expect(r.claims.map((c) => [c.sentence, c.claimId, c.stance])).toEqual([
+      ['A first trial found that LDN did not ease migraine.', 'migraine-relief', 'denies'],
+      ['A second trial reached the same conclusion.', 'migraine-relief', 'denies'],
+    ]);
+    expect(r.claims[1]!.why.words).toEqual(['same conclusion']);
+  });
+
   it('names the words that matched', () => {
     const [m] = checkSentence('Migraines got much better on LDN.', db);
     expect(m!.words).toEqual(['Migraines', 'better', 'LDN']);

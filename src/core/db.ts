@@ -23,12 +23,13 @@ import { FormIndex } from './forms';
  *   significant"); it denies an effect claim anywhere in its clause.
  * - trial-design and finding: a sentence about a trial's design or status ("phase 2, primary
  *   outcome...", "is recruiting") with no finding in it is research status, not a health claim.
+ * - agreement: a sentence that restates the one before ("reached the same conclusion").
  * - experiencer: people to whom a treatment happens ("patients", "she", "my"): on a page about
  *   LDN, "she had vivid dreams, which faded" is about LDN even though it does not say so.
  */
 export const CUE_KINDS = [
   'negation', 'hedge', 'distancing', 'reported-speech', 'certainty', 'study-claim', 'anaphor',
-  'call-to-action', 'clause-break', 'pseudo-negation', 'experiencer', 'refutation', 'null-result', 'trial-design', 'finding',
+  'call-to-action', 'clause-break', 'pseudo-negation', 'experiencer', 'refutation', 'null-result', 'trial-design', 'finding', 'agreement',
 ] as const;
 export type CueKind = (typeof CUE_KINDS)[number];
 

@@ -98,17 +98,39 @@ export function match(sentences: Sentence[], subject: PageSubject, db: PreparedD
   const out: ClaimMatch[] = [];
   // What earlier sentences of the same paragraph named (LDN, a condition) carries over:
   // "LDN was tried in Crohn's disease. In a 2011 trial, 88% improved."
-  let paragraph = { block: -1, topics: new Set<string>() };
+  // And a sentence that only agrees with the one before ("A second trial reached the same
+  // conclusion") makes the same claims, read the same way.
+  let paragraph = { block: -1, topics: new Set<string>(), last: [] as ClaimMatch[] };
   for (const [i, sentence] of sentences.entries()) {
     // A reference list's titles name topics of papers; they are checked by the cite stage, not as claims.
     if (sentence.section !== null && isReferenceHeading(sentence.section)) continue;
-    if (sentence.block !== paragraph.block) paragraph = { block: sentence.block, topics: new Set() };
+    if (sentence.block !== paragraph.block) paragraph = { block: sentence.block, topics: new Set(), last: [] };
     const a = analyse(sentence.text, sentence.start, db, tokens?.[i]);
-    if (a.concepts.length === 0) continue;
-    out.push(...matchSentence(sentence, a, contextOf(sentence.section), contextOf(sentence.leadIn), paragraph.topics, subject, db));
+    if (a.concepts.length === 0 && !hasCue(a, 'agreement')) continue;
+    let found = matchSentence(sentence, a, contextOf(sentence.section), contextOf(sentence.leadIn), paragraph.topics, subject, db);
+    if (found.length === 0 && hasCue(a, 'agreement') && !QUESTION.test(sentence.text)) found = agreeing(sentence, a, paragraph.last);
+    out.push(...found);
+    if (found.some((m) => m.claim)) paragraph.last = found.filter((m) => m.claim);
     for (const h of a.concepts) if (CARRIED_KINDS.has(db.conceptKind.get(h.key) ?? '')) paragraph.topics.add(h.key);
   }
   return out;
+}
+
+/** The previous sentence's claims, restated by a sentence that agrees with it. */
+function agreeing(sentence: Sentence, a: Analysed, previous: ClaimMatch[]): ClaimMatch[] {
+  const cues = groupCues(a.tokens, a.cues, sentence);
+  return previous.map((m) => ({
+    ...m,
+    sentence,
+    hedged: hasCue(a, 'hedge'),
+    concepts: [],
+    contextConcepts: m.concepts,
+    words: cues.agreement ?? [],
+    // It names nothing itself: its match rests on the sentence before.
+    score: Math.round(m.score * CONTEXT_WEIGHT * 100) / 100,
+    sentenceConcepts: a.concepts.map((h) => h.key),
+    cues,
+  }));
 }
 
 function analyse(text: string, offset: number, db: PreparedDb, tokenized?: Token[]): Analysed {
