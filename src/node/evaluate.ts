@@ -48,7 +48,7 @@ export function evaluatePage(page: string, report: Report, assessments: Assessme
   };
   for (const a of assessments) {
     const q = norm(a.quote);
-    const at = text.indexOf(q);
+    const at = locate(text, q);
     const overlapping = at < 0 ? [] : claimSpans.filter(({ span }) => span[0] < at + q.length && span[1] > at).map(({ c }) => c);
     for (const c of overlapping) used.add(c);
     if (NOT_SCORED.has(a.evidence_level)) continue;
@@ -68,6 +68,21 @@ export function evaluatePage(page: string, report: Report, assessments: Assessme
   }
   for (const c of report.claims) if (!used.has(c)) score.unassessed.push({ sentence: c.sentence, label: c.label, claimId: c.claimId });
   return finish(score);
+}
+
+/**
+ * Where a quoted sentence stands in the (normalised) article text: the first occurrence that is
+ * not part of a longer word, since a short quote such as a table header ("Condition") may also
+ * occur inside another sentence ("conditions").
+ */
+function locate(text: string, quote: string): number {
+  const wordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+  let first = -1;
+  for (let at = text.indexOf(quote); at >= 0; at = text.indexOf(quote, at + 1)) {
+    if (first < 0) first = at;
+    if (!wordChar(text[at - 1]) && !wordChar(text[at + quote.length])) return at;
+  }
+  return first;
 }
 
 /** Offset in the whitespace-normalised, trimmed text that corresponds to `offset` in the original. */
@@ -129,7 +144,7 @@ export function evaluateGoldPage(page: string, report: Report, gold: GoldSentenc
   const spans = report.claims.map((c) => ({ c, from: normStart(report.articleText, c.start), to: normStart(report.articleText, c.end) }));
   const reportedAt = (g: GoldSentence) => {
     const q = norm(g.text);
-    const at = text.indexOf(q);
+    const at = locate(text, q);
     return at < 0 ? [] : spans.filter((x) => x.from < at + q.length && x.to > at).map((x) => x.c);
   };
   for (const g of claims) {
