@@ -93,6 +93,19 @@ function noHtmlSinks() {
   };
 }
 
+/**
+ * Keyboard shortcuts (rebindable in the browser's shortcuts page: chrome://extensions/shortcuts,
+ * about:addons > Manage Extension Shortcuts): open the panel, and move to the next or previous
+ * claim in the page (entrypoints/background.ts, `onCommand`).
+ */
+function commands(firefox: boolean) {
+  return {
+    [firefox ? '_execute_sidebar_action' : '_execute_action']: { suggested_key: { default: 'Alt+Shift+L' }, description: 'Open Evidence Lens' },
+    'next-claim': { suggested_key: { default: 'Alt+Shift+N' }, description: 'Go to the next claim on the page' },
+    'previous-claim': { suggested_key: { default: 'Alt+Shift+P' }, description: 'Go to the previous claim on the page' },
+  };
+}
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   srcDir: '.',
@@ -116,6 +129,7 @@ export default defineConfig({
       // Auto-run (off by default) asks for all sites when it is turned on, never at install.
       ...(manifestVersion === 3 ? { optional_host_permissions: [...AUTO_RUN_HOSTS, ...LOOKUP_HOSTS] } : { optional_permissions: [...AUTO_RUN_HOSTS, ...LOOKUP_HOSTS] }),
       action: { default_title: 'Evidence Lens: check this page' },
+      commands: commands(firefox),
       content_security_policy: manifestVersion === 3 ? { extension_pages: csp(e2e) } : csp(e2e),
       ...(firefox ? { browser_specific_settings: { gecko: { id: 'evidence-lens@example.org', strict_min_version: FIREFOX_MIN, data_collection_permissions: { required: ['none'] } }, gecko_android: { strict_min_version: FIREFOX_ANDROID_MIN } } } : {}),
     };

@@ -27,6 +27,9 @@ import { TabChecks } from '../src/extension/tab-checks';
 import { TabReports } from '../src/extension/tab-reports';
 
 const CONTENT_SCRIPT = '/content-scripts/content.js';
+
+declare const __EVIDENCE_LENS_E2E__: boolean | undefined;
+const E2E = typeof __EVIDENCE_LENS_E2E__ === 'boolean' && __EVIDENCE_LENS_E2E__;
 const BADGE_COLOR = '#57606a';
 
 export default defineBackground(() => {
@@ -41,6 +44,37 @@ export default defineBackground(() => {
   const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
 
   openPanelFromToolbar(action);
+
+  /** Each tab's current claim: the one last revealed by a card click or a keyboard command. */
+  const current = new Map<number, number>();
+
+  /**
+   * A keyboard command (manifest `commands`, rebindable in the browser's shortcuts page):
+   * "next-claim" / "previous-claim" reveal the next or previous claim found in the page (orphans
+   * are skipped), wrapping around, and tell the panel which card is now current.
+   */
+  async function onCommand(command: string, tab?: { id?: number }): Promise<void> {
+    const step = command === 'next-claim' ? 1 : command === 'previous-claim' ? -1 : 0;
+    if (step === 0) return;
+    const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+    if (tabId === undefined) return;
+    const entry = await reports.get(tabId);
+    if (!entry) return;
+    const orphaned = new Set(entry.anchoring.orphans.map((o) => o.index));
+    const found = entry.report.claims.map((_, i) => i).filter((i) => !orphaned.has(i));
+    if (found.length === 0) return;
+    const at = current.get(tabId);
+    let next: number;
+    if (at === undefined) next = step > 0 ? found[0]! : found[found.length - 1]!;
+    else if (step > 0) next = found.find((i) => i > at) ?? found[0]!;
+    else next = [...found].reverse().find((i) => i < at) ?? found[found.length - 1]!;
+    current.set(tabId, next);
+    const r = await toContent(tabId, { type: 'bg-cs-reveal', index: next });
+    if (r.ok) browser.runtime.sendMessage({ type: 'bg-panel-current', tabId, index: next } satisfies BackgroundToPanel).catch(() => undefined);
+  }
+  browser.commands?.onCommand.addListener((command, tab) => void onCommand(command, tab));
+  // The e2e build lets a test press a shortcut: it calls what the listener calls (a test cannot press browser keys).
+  if (E2E) (globalThis as unknown as { evidenceLensCommand?: typeof onCommand }).evidenceLensCommand = onCommand;
 
   browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
     if (isFromOurContentScript(sender, browser.runtime.id, ourOrigin)) {
@@ -71,6 +105,7 @@ export default defineBackground(() => {
         return { ok: true, report: entry?.report ?? null, anchoring: entry?.anchoring ?? null };
       }
       case 'panel-bg-reveal':
+        current.set(msg.tabId, msg.index);
         return toContent(msg.tabId, { type: 'bg-cs-reveal', index: msg.index });
       case 'panel-bg-set-highlights':
         if (!(await reports.get(msg.tabId))) return { ok: true };
@@ -100,7 +135,7 @@ export default defineBackground(() => {
       await ask(tabId, { type: 'bg-cs-show', claims: [], highlights: false, extraction: extracted.extraction }, ShowReply, '');
       await forget(tabId);
       await setBadge(tabId, '');
-      return { ok: true, report, anchoring: { anchored: 0, total: 0 } };
+      return { ok: true, report, anchoring: { anchored: 0, total: 0, orphans: [] } };
     }
     const claims = report.claims.map((c) => ({ start: c.start, end: c.end, label: c.label }));
     const shown = await ask(tabId, { type: 'bg-cs-show', claims, highlights: settings.highlights, extraction: extracted.extraction }, ShowReply, 'The page did not take the report.');
@@ -146,7 +181,7 @@ export default defineBackground(() => {
   }
 
   /** Tells an open panel that a tab's report changed (or is being re-checked); no panel open is fine. */
-  function announce(tabId: number, type: BackgroundToPanel['type'] = 'bg-panel-report-changed') {
+  function announce(tabId: number, type: 'bg-panel-report-changed' | 'bg-panel-rechecking' = 'bg-panel-report-changed') {
     const msg: BackgroundToPanel = { type, tabId };
     browser.runtime.sendMessage(msg).catch(() => undefined);
   }
@@ -194,6 +229,7 @@ export default defineBackground(() => {
   });
 
   async function forget(tabId: number) {
+    current.delete(tabId);
     if (await reports.drop(tabId)) announce(tabId);
   }
 

@@ -37,9 +37,12 @@ export default defineContentScript({
         case 'bg-cs-show':
           session.show(msg.claims, msg.highlights, msg.extraction).then(sendResponse, (err) => sendResponse(failure('check-failed', String(err))));
           return true;
-        case 'bg-cs-reveal':
-          sendResponse(session.reveal(msg.index) ? { ok: true } : failure('not-found', 'That sentence is no longer on the page.'));
+        case 'bg-cs-reveal': {
+          const shown = session.reveal(msg.index);
+          sendResponse(shown === true ? { ok: true }
+            : failure('not-found', shown === 'hidden' ? 'That sentence is hidden on the page.' : 'That sentence is no longer on the page.'));
           return;
+        }
         case 'bg-cs-set-highlights':
           session.setHighlights(msg.on);
           sendResponse({ ok: true });

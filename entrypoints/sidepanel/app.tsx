@@ -33,6 +33,9 @@ export function App() {
   /** The page changed after its check and the background is checking it again. */
   const [rechecking, setRechecking] = useState(false);
   const [settingNote, setSettingNote] = useState<string | null>(null);
+  /** The claim last moved to (a card click or the next/previous-claim shortcut), and a count so each move refocuses. */
+  const [current, setCurrent] = useState<{ index: number; seq: number } | null>(null);
+  const moveTo = useCallback((index: number) => setCurrent((prev) => ({ index, seq: (prev?.seq ?? 0) + 1 })), []);
 
   const load = useCallback(async (id: number | null) => {
     if (id === null) return setState({ kind: 'idle' });
@@ -54,7 +57,8 @@ export function App() {
   useEffect(() => onReportChanged(
     (changed) => { if (changed === tabId) { setRechecking(false); void load(changed); } },
     (changed) => { if (changed === tabId) setRechecking(true); },
-  ), [tabId, load]);
+    (changed, index) => { if (changed === tabId) { setRevealError(null); moveTo(index); } },
+  ), [tabId, load, moveTo]);
 
   // Follow the active tab unless the panel was opened for one tab (`?tab=`).
   useEffect(() => {
@@ -76,6 +80,7 @@ export function App() {
     if (tabId === null) return;
     const r = await reveal(tabId, index);
     setRevealError(r.ok ? null : r.message);
+    if (r.ok) setCurrent((prev) => ({ index, seq: prev?.seq ?? 0 }));
   };
 
   /**
@@ -139,7 +144,7 @@ export function App() {
             {revealError && <p class="notice" role="status">{revealError}</p>}
             {rechecking && state.kind === 'done' && <p class="notice rechecking" role="status" aria-live="polite">The page changed — re-checking…</p>}
             {state.kind === 'done' && (
-              <ReportView report={state.report} anchoring={state.anchoring} checkedAnyway={state.checkedAnyway}
+              <ReportView report={state.report} anchoring={state.anchoring} checkedAnyway={state.checkedAnyway} current={current}
                 onReveal={(i) => void onReveal(i)} onCheckAnyway={() => void check(true)} />
             )}
           </>

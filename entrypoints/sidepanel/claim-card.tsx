@@ -29,11 +29,15 @@ interface Props {
   report: Report;
   claim: ReportClaim;
   index: number;
-  /** Absent in paste-text mode: there is no page to scroll. */
+  /** Absent in paste-text mode (there is no page to scroll) and for a claim not found on the page. */
   onReveal?: (index: number) => void;
+  /** The claim last moved to, by a click or the next/previous-claim shortcut. */
+  current?: boolean;
+  /** Why the claim is not found on the page, in words; absent when it is highlighted there. */
+  orphan?: string;
 }
 
-export function ClaimCard({ report, claim, index, onReveal }: Props) {
+export function ClaimCard({ report, claim, index, onReveal, current = false, orphan }: Props) {
   const flags = flagsOf(claim);
   const [note, setNote] = useState<string | null>(null);
   const reveal = () => onReveal?.(index);
@@ -56,12 +60,15 @@ export function ClaimCard({ report, claim, index, onReveal }: Props) {
     reveal();
   };
   return (
-    <li class={`card${onReveal ? ' revealable' : ''}`} data-index={index} data-label={claim.label}
+    <li class={`card${onReveal ? ' revealable' : ''}${current ? ' current' : ''}${orphan ? ' orphan' : ''}`} data-index={index} data-label={claim.label}
+      aria-current={current ? 'true' : undefined}
       style={{ borderInlineStartColor: LABEL_STYLES[claim.label].color }} onClick={onCardClick}>
       <div class="card-head">
         <LabelBadge claim={claim} />
         {flags.map((f) => <span class="flag" key={f}>{f}</span>)}
+        {current && <span class="current-tag">Current</span>}
       </div>
+      {orphan && <p class="orphan-reason"><strong>Not found on the page:</strong> {orphan}</p>}
       {onReveal
         ? <button type="button" class="sentence" onClick={reveal} aria-label={`Show in page: ${claim.sentence}`}>“{claim.sentence}”</button>
         : <p class="sentence">“{claim.sentence}”</p>}

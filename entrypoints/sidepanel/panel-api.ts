@@ -25,15 +25,18 @@ export const setHighlights = (tabId: number, on: boolean) => ask({ type: 'panel-
 export const setAutoRun = (on: boolean) => ask({ type: 'panel-bg-set-auto-run', on }, AckReply);
 
 /**
- * Calls `onChange(tabId)` when the background announces a new or dropped report, and
- * `onRechecking(tabId)` when it starts re-checking a page that changed. Returns an unsubscribe.
+ * Calls `onChange(tabId)` when the background announces a new or dropped report,
+ * `onRechecking(tabId)` when it starts re-checking a page that changed, and
+ * `onCurrent(tabId, index)` when a keyboard command moved to a claim. Returns an unsubscribe.
  */
-export function onReportChanged(onChange: (tabId: number) => void, onRechecking: (tabId: number) => void = () => undefined): () => void {
+export function onReportChanged(onChange: (tabId: number) => void, onRechecking: (tabId: number) => void = () => undefined,
+  onCurrent: (tabId: number, index: number) => void = () => undefined): () => void {
   const listener = (raw: unknown, sender: { id?: string }) => {
     if (!isFromOurExtension(sender, browser.runtime.id)) return;
     const msg = parseOrNull(BackgroundToPanel, raw);
     if (msg?.type === 'bg-panel-report-changed') onChange(msg.tabId);
     else if (msg?.type === 'bg-panel-rechecking') onRechecking(msg.tabId);
+    else if (msg?.type === 'bg-panel-current') onCurrent(msg.tabId, msg.index);
   };
   browser.runtime.onMessage.addListener(listener);
   return () => browser.runtime.onMessage.removeListener(listener);

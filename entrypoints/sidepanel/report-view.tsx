@@ -3,10 +3,11 @@
  * views, a filter by label, the claim cards in page order, the printable summary and the export
  * bar. Used for checked pages and for pasted text alike.
  */
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { LEVELS, type Level } from '../../src/core/levels';
 import { summaryLine } from '../../src/core/format/summary';
 import type { Report } from '../../src/core/report-schema';
+import type { Anchoring, Orphan } from '../../src/extension/messages';
 import { CitationsView } from './citations-view';
 import { ClaimCard } from './claim-card';
 import { ExportBar } from './export-bar';
@@ -21,8 +22,16 @@ interface Props {
   onCheckAnyway?: () => void;
   /** The report came from "Check anyway": say so instead of offering it again. */
   checkedAnyway?: boolean;
-  anchoring?: { anchored: number; total: number } | null;
+  anchoring?: Anchoring | null;
+  /** The current claim (moved to by a card or a shortcut); `seq` changes on each keyboard move, which focuses its card. */
+  current?: { index: number; seq: number } | null;
 }
+
+/** Why a claim is listed under "Not found on the page", in words. */
+const ORPHAN_TEXT: Record<Orphan['reason'], string> = {
+  gone: 'The sentence is no longer on the page.',
+  hidden: 'The text is hidden on the page.',
+};
 
 /** Notices the panel shows as their own state rather than as a line of text. */
 const STATE_NOTICES = new Set(['no-text', 'not-about-ldn', 'not-english', 'truncated', 'no-claims']);
@@ -38,14 +47,27 @@ function checkedPart(report: Report): string {
   return `Only the first ${text.length.toLocaleString('en')} characters of its text (about ${words.toLocaleString('en')} words) were checked, ending “…${tail}”.`;
 }
 
-export function ReportView({ report, onReveal, onCheckAnyway, checkedAnyway = false, anchoring }: Props) {
+export function ReportView({ report, onReveal, onCheckAnyway, checkedAnyway = false, anchoring, current }: Props) {
   const [view, setView] = useState<View>('all');
   const [filter, setFilter] = useState<Level | 'all'>('all');
   const has = (code: string) => report.notices.some((n) => n.code === code);
   const indexed = useMemo(() => report.claims.map((claim, index) => ({ claim, index })), [report]);
+  const orphans = useMemo(() => new Map((anchoring?.orphans ?? []).map((o) => [o.index, o.reason])), [anchoring]);
   const notReviewed = indexed.filter((x) => x.claim.label === 'not-reviewed').length;
-  const shown = indexed.filter((x) =>
+  const inView = indexed.filter((x) =>
     (view === 'all' || x.claim.label === 'not-reviewed') && (filter === 'all' || x.claim.label === filter));
+  const shown = inView.filter((x) => !orphans.has(x.index));
+  const notFound = inView.filter((x) => orphans.has(x.index));
+  const root = useRef<HTMLElement>(null);
+  // A keyboard move focuses the current card's sentence (scrolling it into view), as clicking it would.
+  useEffect(() => {
+    if (!current || current.seq === 0) return;
+    root.current?.querySelector<HTMLElement>(`li.card[data-index="${current.index}"] .sentence`)?.focus();
+  }, [current]);
+  const cards = (list: typeof shown) => list.map(({ claim, index }) => (
+    <ClaimCard key={index} report={report} claim={claim} index={index} current={current?.index === index}
+      onReveal={orphans.has(index) ? undefined : onReveal} orphan={orphans.has(index) ? ORPHAN_TEXT[orphans.get(index)!] : undefined} />
+  ));
   const unverified = report.citations.filter((c) => c.status !== 'verified').length;
   const present = LEVELS.filter((l) => report.stats.byLabel[l.value]);
 
@@ -53,7 +75,7 @@ export function ReportView({ report, onReveal, onCheckAnyway, checkedAnyway = fa
     return <div class="state" role="status"><h2>No article found</h2><p>This page has no readable text to check. Try the paste-text mode with the text you want checked.</p></div>;
   }
   return (
-    <section aria-label="Report">
+    <section aria-label="Report" ref={root}>
       {report.source.title && <h2 class="page-title">{report.source.title}</h2>}
       <p class="summary" data-testid="summary">{summaryLine(report)}</p>
       <button type="button" class="print-button" onClick={() => printSummary(report)}>Printable summary</button>
@@ -73,7 +95,7 @@ export function ReportView({ report, onReveal, onCheckAnyway, checkedAnyway = fa
         <p class={`notice notice-${n.code}`} key={n.code}>{n.message}</p>
       ))}
       {anchoring && anchoring.anchored < anchoring.total && (
-        <p class="notice">{anchoring.total - anchoring.anchored} of {anchoring.total} claims could not be found again in the page, so they are not highlighted there.</p>
+        <p class="notice">{anchoring.total - anchoring.anchored} of {anchoring.total} claims could not be found in the page, so they are not highlighted there; they are listed under “Not found on the page”.</p>
       )}
       {report.claims.length === 0 && report.citations.length === 0 ? (
         <div class="state" role="status"><h2>No claims found</h2><p>No health claims about LDN were found here. That is not a verdict on the page.</p></div>
@@ -96,11 +118,18 @@ export function ReportView({ report, onReveal, onCheckAnyway, checkedAnyway = fa
           </div>
           <div {...tabPanelProps('view', view)}>
             {view === 'citations' ? <CitationsView report={report} />
-              : shown.length === 0
+              : inView.length === 0
                 ? <p class="state" role="status">{report.claims.length === 0 ? 'No health claims about LDN were found here.' : 'No claims in this view.'}</p>
-                : <ol class="cards" aria-label="Claims in page order">
-                    {shown.map(({ claim, index }) => <ClaimCard key={index} report={report} claim={claim} index={index} onReveal={onReveal} />)}
-                  </ol>}
+                : <>
+                    {shown.length > 0 && <ol class="cards" aria-label="Claims in page order">{cards(shown)}</ol>}
+                    {notFound.length > 0 && (
+                      <section class="not-found" aria-labelledby="not-found-heading">
+                        <h3 id="not-found-heading">Not found on the page ({notFound.length})</h3>
+                        <p class="setting-help">The check read these claims, but they cannot be highlighted in the page as it is now. They are found again when the page changes.</p>
+                        <ol class="cards" aria-label="Claims not found on the page">{cards(notFound)}</ol>
+                      </section>
+                    )}
+                  </>}
           </div>
         </>
       )}

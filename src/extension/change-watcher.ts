@@ -64,12 +64,17 @@ export class ChangeWatcher {
     private readonly quietMs = RECHECK_QUIET_MS,
   ) {}
 
-  /** Starts watching `target` (replacing any earlier target). */
-  watch(target: Node): void {
+  /**
+   * Starts watching `target` (replacing any earlier target). With `attributes`, also changes of
+   * the attributes that show or hide text (`class`, `style`, `hidden`, `open`): used while a
+   * claimed sentence is hidden, so that showing it again brings a re-check.
+   */
+  watch(target: Node, attributes = false): void {
     this.stop();
     if (this.pacer.delay() === null || typeof this.win.MutationObserver !== 'function') return;
     this.observer = new this.win.MutationObserver(() => this.schedule());
-    this.observer.observe(target, { childList: true, subtree: true, characterData: true });
+    this.observer.observe(target, { childList: true, subtree: true, characterData: true,
+      ...(attributes ? { attributes: true, attributeFilter: ['class', 'style', 'hidden', 'open'] } : {}) });
   }
 
   stop(): void {

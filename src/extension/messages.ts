@@ -76,6 +76,8 @@ export const BackgroundToPanel = z.discriminatedUnion('type', [
   z.object({ type: z.literal('bg-panel-report-changed'), tabId }),
   /** The page changed after its check and is being checked again; a `report-changed` follows. */
   z.object({ type: z.literal('bg-panel-rechecking'), tabId }),
+  /** A keyboard command (next / previous claim) moved the page to this claim: the panel marks its card current. */
+  z.object({ type: z.literal('bg-panel-current'), tabId, index: claimIndex }),
 ]);
 export type BackgroundToPanel = z.infer<typeof BackgroundToPanel>;
 
@@ -86,8 +88,17 @@ export const ERROR_CODES = ['no-access', 'not-a-page', 'no-tab', 'check-failed',
 export const Failure = z.object({ ok: z.literal(false), code: z.enum(ERROR_CODES), message: z.string() });
 export type Failure = z.infer<typeof Failure>;
 
-/** How many of the report's claims were found again in the live page. */
-export const Anchoring = z.object({ anchored: z.int().check(z.nonnegative()), total: z.int().check(z.nonnegative()) });
+/**
+ * Why a claim of the report has no highlight in the live page: its sentence is no longer there
+ * (the page changed between reading and anchoring), or it is there but hidden (`display: none`,
+ * `hidden`, a collapsed section: text extraction keeps it, a reader cannot see it).
+ */
+export const ORPHAN_REASONS = ['gone', 'hidden'] as const;
+export const Orphan = z.object({ index: claimIndex, reason: z.enum(ORPHAN_REASONS) });
+export type Orphan = z.infer<typeof Orphan>;
+
+/** How many of the report's claims were found again in the live page, and which were not ("orphans"). */
+export const Anchoring = z.object({ anchored: z.int().check(z.nonnegative()), total: z.int().check(z.nonnegative()), orphans: z.array(Orphan) });
 export type Anchoring = z.infer<typeof Anchoring>;
 
 /** The content script's extraction, timed where it ran (the report's `timingsMs.extract`). */

@@ -12,7 +12,7 @@ import { Anchorer, quoteFrom, type Anchor } from './anchor';
 import { ChangeWatcher, containerOf } from './change-watcher';
 import { copyPage, PAGE_NODE_BUDGET, PAGE_TEXT_BUDGET, type PageCopy } from './page-copy';
 import { Highlighter, type Placed } from './highlight';
-import { failure, type Anchoring, type ClaimSpan, type ExtractReply, type ShowReply } from './messages';
+import { failure, type Anchoring, type ClaimSpan, type ExtractReply, type Orphan, type ShowReply } from './messages';
 
 /** Claims anchored between two yields to the page. */
 const ANCHOR_CHUNK = 25;
@@ -31,6 +31,8 @@ export class PageSession {
   private claims: ClaimSpan[] = [];
   /** One entry per claim: its anchor in the live page, or null. */
   private anchors: (Anchor | null)[] = [];
+  /** One entry per claim: its anchor is in the page but cannot be seen (not highlighted; an orphan). */
+  private hidden: boolean[] = [];
   private readonly highlighter: Highlighter;
   private highlightsOn = true;
   /** Counts drawings, so a drawing in progress stops when highlights are cleared or drawn again. */
@@ -53,6 +55,7 @@ export class PageSession {
     this.articleText = null;
     this.claims = [];
     this.anchors = [];
+    this.hidden = [];
     const type = (this.doc.contentType || 'text/html').toLowerCase();
     if (!READABLE_TYPES.has(type)) return failure('not-a-page', notAPage(type));
     await yieldToPage();
@@ -108,13 +111,15 @@ export class PageSession {
     this.highlightsOn = highlights;
     const anchoring = await this.anchorAll();
     await this.draw();
-    this.watcher.watch(containerOf(this.doc, this.anchors.flatMap((a) => (a ? [a.span.startNode] : []))));
+    // A hidden sentence may be shown again by an attribute (a class, `hidden`, `open`): watch those too then.
+    this.watcher.watch(containerOf(this.doc, this.anchors.flatMap((a) => (a ? [a.span.startNode] : []))), this.hidden.some(Boolean));
     return { ok: true, anchoring };
   }
 
-  reveal(index: number): boolean {
+  /** Scrolls to a claim's sentence and flashes it; or says why it cannot (the sentence is gone, or hidden). */
+  reveal(index: number): true | Orphan['reason'] {
     const text = this.articleText;
-    if (text === null || index >= this.claims.length) return false;
+    if (text === null || index >= this.claims.length) return 'gone';
     let anchor = this.anchors[index];
     // The page may have changed since the check (a single-page app re-rendering): anchor again.
     if (anchor && !(anchor.span.startNode.isConnected && anchor.span.endNode.isConnected)) anchor = null;
@@ -123,7 +128,8 @@ export class PageSession {
       anchor = new Anchorer(this.doc.body ?? this.doc, PAGE_TEXT_BUDGET).find(quoteFrom(text, claim.start, claim.end));
       this.anchors[index] = anchor;
     }
-    if (!anchor) return false;
+    if (!anchor) return 'gone';
+    if (!isVisible(anchor)) return 'hidden';
     this.highlighter.reveal(anchor.span, index);
     return true;
   }
@@ -157,7 +163,19 @@ export class PageSession {
       if (!bySentence.has(key)) bySentence.set(key, anchorer.find(quoteFrom(text, c.start, c.end)));
       this.anchors.push(bySentence.get(key) ?? null);
     }
-    return { anchored: this.anchors.filter((a) => a !== null).length, total: claims.length };
+    // Found but not visible: no highlight, and listed as such. Computed style, so one pass after anchoring.
+    const visible = new Map<Anchor, boolean>();
+    this.hidden = this.anchors.map((a) => {
+      if (!a) return false;
+      if (!visible.has(a)) visible.set(a, isVisible(a));
+      return !visible.get(a);
+    });
+    const orphans: Orphan[] = [];
+    this.anchors.forEach((a, index) => {
+      if (!a) orphans.push({ index, reason: 'gone' });
+      else if (this.hidden[index]) orphans.push({ index, reason: 'hidden' });
+    });
+    return { anchored: claims.length - orphans.length, total: claims.length, orphans };
   }
 
   /** Highlights the anchored claims, HIGHLIGHT_CHUNK per task; a newer drawing or `clear` stops an older one. */
@@ -167,7 +185,7 @@ export class PageSession {
     // A sentence with several claims is drawn once, in the colour of its first claim.
     const drawn = new Set<Anchor>();
     const items: (Placed | null)[] = this.anchors.map((a, i) => {
-      if (!a || drawn.has(a)) return null;
+      if (!a || this.hidden[i] || drawn.has(a)) return null;
       drawn.add(a);
       return { level: this.claims[i]!.label, span: a.span, at: a.start };
     });
@@ -179,6 +197,19 @@ export class PageSession {
     await this.highlighter.showInChunks(items, HIGHLIGHT_CHUNK, pause, () => drawing !== this.drawing);
     this.watcher.ignorePending();
   }
+}
+
+/**
+ * Whether a reader can see an anchored sentence: its first element has a box and is not
+ * `visibility: hidden` (a `display: none` ancestor, `hidden`, a closed `<details>`). Without
+ * layout (linkedom in unit tests) everything counts as visible.
+ */
+function isVisible(anchor: Anchor): boolean {
+  const node = anchor.span.startNode;
+  const el = node.parentElement;
+  if (!el) return true;
+  const check = (el as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
+  return typeof check !== 'function' || check.call(el, { visibilityProperty: true });
 }
 
 /**

@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { trialStatusText } from '../../src/core/format/summary';
 import { Report } from '../../src/core/report-schema';
-import { artifact, browserAvailable, extensionSession, openPanel, tabIdOf } from './harness';
+import { artifact, browserAvailable, checkWithPanel, extensionSession } from './harness';
 
 const RUN = browserAvailable();
 const TRIAL_SENTENCE = 'An ongoing clinical trial is testing LDN together with hormonal therapy in women with endometriosis.';
@@ -20,18 +20,6 @@ const TRIAL_SENTENCE = 'An ongoing clinical trial is testing LDN together with h
 describe.skipIf(!RUN)('claim tools in the side panel', { timeout: 60_000 }, () => {
   const session = extensionSession();
 
-  let run = 0;
-  async function check(name: string): Promise<{ page: Page; panel: Page; url: string }> {
-    const page = await session.browser.context.newPage();
-    const url = `${session.server.origin}/${name}?run=${++run}`;
-    await page.goto(url);
-    let tabId = -1;
-    await expect.poll(async () => (tabId = await tabIdOf(session.browser, page).catch(() => -1))).toBeGreaterThanOrEqual(0);
-    const panel = await openPanel(session.browser, tabId);
-    await panel.getByRole('button', { name: 'Check this page' }).click();
-    await panel.locator('.summary').waitFor({ timeout: 20_000 });
-    return { page, panel, url };
-  }
 
   const cardOf = (panel: Page, sentence: string) =>
     panel.locator('li.card').filter({ has: panel.locator('.sentence', { hasText: sentence }) }).first();
@@ -42,7 +30,7 @@ describe.skipIf(!RUN)('claim tools in the side panel', { timeout: 60_000 }, () =
   }
 
   it('copies a link to a claim that opens the page scrolled to its sentence', async () => {
-    const { panel, url } = await check('trial-news.html');
+    const { panel, url } = await checkWithPanel(session, 'trial-news.html');
     await session.browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await panel.bringToFront();
     const card = cardOf(panel, TRIAL_SENTENCE);
@@ -69,7 +57,7 @@ describe.skipIf(!RUN)('claim tools in the side panel', { timeout: 60_000 }, () =
   });
 
   it('downloads Web Annotations and CSV that parse, one per claim, quoting each sentence', async () => {
-    const { panel, url } = await check('forum.html');
+    const { panel, url } = await checkWithPanel(session, 'forum.html');
     const report = Report.parse(JSON.parse((await save(panel, 'JSON')).text));
     const sentences = report.claims.map((c) => c.sentence);
     expect(sentences.length).toBeGreaterThan(1);
@@ -100,7 +88,7 @@ describe.skipIf(!RUN)('claim tools in the side panel', { timeout: 60_000 }, () =
   });
 
   it('shows a study\'s trial registry status on the card', async () => {
-    const { panel } = await check('trial-news.html');
+    const { panel } = await checkWithPanel(session, 'trial-news.html');
     const card = cardOf(panel, TRIAL_SENTENCE);
     await card.locator('details.studies summary').click();
     const trial = card.locator('.study-trial');
@@ -117,7 +105,7 @@ describe.skipIf(!RUN)('claim tools in the side panel', { timeout: 60_000 }, () =
   });
 
   it('says how each claim was matched, and records wrong matches for the report download', async () => {
-    const { panel, url } = await check('trial-news.html');
+    const { panel, url } = await checkWithPanel(session, 'trial-news.html');
     const report = Report.parse(JSON.parse((await save(panel, 'JSON')).text));
     const claim = report.claims.find((c) => c.sentence === TRIAL_SENTENCE)!;
     expect(claim.claimId).toBe('endometriosis-trial');

@@ -6,10 +6,9 @@
  * Run: `npx vitest run tests/e2e` (builds the e2e variant of the extension first).
  */
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { Report } from '../../src/core/report-schema';
-import { artifact, browserAvailable, extensionSession, openPanel, readHighlights, tabIdOf } from './harness';
+import { artifact, browserAvailable, checkWithPanel, extensionSession, openPanel, readHighlights, tabIdOf } from './harness';
 
 const RUN = browserAvailable();
 const TIMEOUT = 60_000;
@@ -17,21 +16,9 @@ const TIMEOUT = 60_000;
 describe.skipIf(!RUN)('extension in Chromium', { timeout: TIMEOUT }, () => {
   const session = extensionSession();
 
-  /** Opens a page and its panel, presses "Check this page", waits for the report. */
-  let run = 0;
-  async function checkPageIn(name: string): Promise<{ page: Page; panel: Page }> {
-    const page = await session.browser.context.newPage();
-    // A query string unique to this call, so the tab is found by URL even if the page is open twice.
-    await page.goto(`${session.server.origin}/${name}?run=${++run}`);
-    const tabId = await tabIdOf(session.browser, page);
-    const panel = await openPanel(session.browser, tabId);
-    await panel.getByRole('button', { name: 'Check this page' }).click();
-    await panel.locator('.summary').waitFor({ timeout: 20_000 });
-    return { page, panel };
-  }
 
   it('checks a clinic blog: highlights, cards, scroll, page script', async () => {
-    const { page, panel } = await checkPageIn('clinic-blog.html');
+    const { page, panel } = await checkWithPanel(session, 'clinic-blog.html');
 
     const highlights = await readHighlights(page);
     const all = Object.values(highlights).flat();
@@ -98,7 +85,7 @@ describe.skipIf(!RUN)('extension in Chromium', { timeout: TIMEOUT }, () => {
   });
 
   it('shows a claim\'s label when the pointer rests on its highlight', async () => {
-    const { page } = await checkPageIn('clinic-blog.html');
+    const { page } = await checkWithPanel(session, 'clinic-blog.html');
     await expect.poll(async () => Object.keys(await readHighlights(page)).length).toBeGreaterThan(0);
     // The middle of the first highlighted range, in the viewport.
     const point = await page.evaluate(() => {
@@ -116,7 +103,7 @@ describe.skipIf(!RUN)('extension in Chromium', { timeout: TIMEOUT }, () => {
   });
 
   it('filters by label and shows the "Not yet reviewed" view', async () => {
-    const { panel } = await checkPageIn('news.html');
+    const { panel } = await checkWithPanel(session, 'news.html');
     const total = await panel.locator('li.card').count();
     expect(total).toBeGreaterThan(0);
     await panel.getByRole('tab', { name: /Not yet reviewed/ }).click();
@@ -132,7 +119,7 @@ describe.skipIf(!RUN)('extension in Chromium', { timeout: TIMEOUT }, () => {
   });
 
   it('exports Markdown, JSON and ClaimReview that parse', async () => {
-    const { panel } = await checkPageIn('forum.html');
+    const { panel } = await checkWithPanel(session, 'forum.html');
     const save = async (button: string) => {
       const [download] = await Promise.all([panel.waitForEvent('download'), panel.getByRole('button', { name: button, exact: true }).click()]);
       return { name: download.suggestedFilename(), text: readFileSync((await download.path())!, 'utf8') };
@@ -164,7 +151,7 @@ describe.skipIf(!RUN)('extension in Chromium', { timeout: TIMEOUT }, () => {
   });
 
   it('turns highlights off and on from the panel setting', async () => {
-    const { page, panel } = await checkPageIn('clinic-blog.html');
+    const { page, panel } = await checkWithPanel(session, 'clinic-blog.html');
     expect(Object.keys(await readHighlights(page)).length).toBeGreaterThan(0);
     await panel.getByLabel('Highlight claims in the page').uncheck();
     await expect.poll(async () => Object.keys(await readHighlights(page)).length).toBe(0);
@@ -173,7 +160,7 @@ describe.skipIf(!RUN)('extension in Chromium', { timeout: TIMEOUT }, () => {
   });
 
   it('says when a page is not about LDN, and checks it anyway on request', async () => {
-    const { panel } = await checkPageIn('recipe.html');
+    const { panel } = await checkWithPanel(session, 'recipe.html');
     const state = panel.getByText('does not seem to be about low-dose naltrexone');
     await state.waitFor();
     await panel.getByRole('button', { name: /Check anyway/ }).click();

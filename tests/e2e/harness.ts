@@ -4,6 +4,7 @@
  * activeTab), serves tests/e2e/pages/ on 127.0.0.1, and launches Debian's Chromium with the
  * extension loaded, in the new headless mode (the old one cannot load extensions).
  */
+import { createRequire } from 'node:module';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -11,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -198,5 +199,45 @@ export function extensionSession(): { server: PageServer; browser: Browser } {
     await session.server?.close();
   });
   return session;
+}
+
+let pageRun = 0;
+
+/**
+ * Opens a test page in a new tab, and the side panel for that tab. A query string unique to the
+ * call lets the tab be found by its URL even when the same page is open twice; a fresh tab's URL
+ * can take a moment to show in tabs.query, so the look-up is retried.
+ */
+export async function openWithPanel(
+  session: { server: PageServer; browser: Browser },
+  name: string,
+): Promise<{ page: Page; panel: Page; tabId: number; url: string }> {
+  const page = await session.browser.context.newPage();
+  const url = `${session.server.origin}/${name}?run=${++pageRun}`;
+  await page.goto(url, { timeout: 60_000 });
+  let tabId = -1;
+  await expect.poll(async () => (tabId = await tabIdOf(session.browser, page).catch(() => -1))).toBeGreaterThanOrEqual(0);
+  return { page, panel: await openPanel(session.browser, tabId), tabId, url };
+}
+
+/** `openWithPanel`, then "Check this page", waiting for the report's summary. */
+export async function checkWithPanel(session: { server: PageServer; browser: Browser }, name: string): Promise<{ page: Page; panel: Page; tabId: number; url: string }> {
+  const opened = await openWithPanel(session, name);
+  await opened.panel.getByRole('button', { name: 'Check this page' }).click();
+  await opened.panel.locator('.summary').waitFor({ timeout: 20_000 });
+  return opened;
+}
+
+const AXE_SOURCE = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
+type AxeResult = { violations: { id: string; impact: string; nodes: { target: string[]; failureSummary: string }[] }[] };
+
+/** axe-core's WCAG 2.2 AA and best-practice violations in the panel as it is now, one line each. */
+export async function axeViolations(panel: Page): Promise<string[]> {
+  // Evaluated by the debugger protocol: the panel's CSP (rightly) refuses an inline <script>.
+  if (!(await panel.evaluate(() => 'axe' in window))) await panel.evaluate(AXE_SOURCE);
+  const result = await panel.evaluate(() => (window as unknown as { axe: { run(c: Document, o: object): Promise<unknown> } }).axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+  })) as AxeResult;
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary}`).join(' | ')}`);
 }
 

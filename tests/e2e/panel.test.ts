@@ -6,15 +6,11 @@
  * page of the browser). Screenshots go to tests/artifacts/.
  * Run: `npx vitest run tests/e2e/panel.test.ts`.
  */
-import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { artifact, browserAvailable, extensionSession, openPanel, readHighlights, tabIdOf } from './harness';
+import { artifact, axeViolations, browserAvailable, checkWithPanel, extensionSession, openPanel, readHighlights, tabIdOf } from './harness';
 
 const RUN = browserAvailable();
-const AXE_SOURCE = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
 
-type AxeResult = { violations: { id: string; impact: string; nodes: { target: string[]; failureSummary: string }[] }[] };
 type Chrome = {
   scripting: { getRegisteredContentScripts(): Promise<{ id: string; matches?: string[] }[]> };
   action: { getBadgeText(d: { tabId: number }): Promise<string> };
@@ -24,35 +20,9 @@ type Chrome = {
 describe.skipIf(!RUN)('the side panel', { timeout: 60_000 }, () => {
   const session = extensionSession();
 
-  let run = 0;
-  async function open(name: string): Promise<{ page: Page; panel: Page; tabId: number }> {
-    const page = await session.browser.context.newPage();
-    await page.goto(`${session.server.origin}/${name}?run=${++run}`);
-    let tabId = -1;
-    await expect.poll(async () => (tabId = await tabIdOf(session.browser, page).catch(() => -1))).toBeGreaterThanOrEqual(0);
-    return { page, panel: await openPanel(session.browser, tabId), tabId };
-  }
-
-  async function check(name: string) {
-    const opened = await open(name);
-    await opened.panel.getByRole('button', { name: 'Check this page' }).click();
-    await opened.panel.locator('.summary').waitFor({ timeout: 20_000 });
-    return opened;
-  }
-
-  /** axe-core's violations in the panel as it is now. */
-  async function axe(panel: Page): Promise<string[]> {
-    // Evaluated by the debugger protocol: the panel's CSP (rightly) refuses an inline <script>.
-    if (!(await panel.evaluate(() => 'axe' in window))) await panel.evaluate(AXE_SOURCE);
-    const result = await panel.evaluate(() => (window as unknown as { axe: { run(c: Document, o: object): Promise<unknown> } }).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-    })) as AxeResult;
-    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary}`).join(' | ')}`);
-  }
-
   describe('citations', () => {
     it('lists the page\'s citations with their status in words and the reasons', async () => {
-      const { panel } = await check('citations.html');
+      const { panel } = await checkWithPanel(session, 'citations.html');
       expect(await panel.locator('.summary').innerText()).toMatch(/5 citations \(3 verified, 1 unverified, 1 with wrong details\)/);
       const tab = panel.getByRole('tab', { name: /Citations \(5/ });
       await tab.click();
@@ -72,7 +42,7 @@ describe.skipIf(!RUN)('the side panel', { timeout: 60_000 }, () => {
     });
 
     it('says on a claim\'s card when its inline citation is unverified', async () => {
-      const { panel } = await check('citations.html');
+      const { panel } = await checkWithPanel(session, 'citations.html');
       const card = panel.locator('li.card').filter({ has: panel.locator('.sentence', { hasText: 'A study found that LDN is a proven' }) });
       await expect.poll(() => card.locator('.claim-citations').innerText()).toMatch(/Its citation:\s*\?\s*Unverified citation\s+The page names no author/);
       const verified = panel.locator('li.card').filter({ has: panel.locator('.sentence', { hasText: 'Younger et al. (2013)' }) });
@@ -88,7 +58,7 @@ describe.skipIf(!RUN)('the side panel', { timeout: 60_000 }, () => {
 
   describe('printable summary', () => {
     it('prints the title, date, claims with label words, why, studies and the disclaimer, as text', async () => {
-      const { panel } = await check('citations.html');
+      const { panel } = await checkWithPanel(session, 'citations.html');
       await panel.evaluate(() => {
         (window as unknown as { printed: number }).printed = 0;
         window.print = () => { (window as unknown as { printed: number }).printed++; };
@@ -122,7 +92,7 @@ describe.skipIf(!RUN)('the side panel', { timeout: 60_000 }, () => {
     });
 
     it('keeps script payloads in page text as text in the summary', async () => {
-      const { panel } = await check('xss.html');
+      const { panel } = await checkWithPanel(session, 'xss.html');
       await panel.evaluate(() => { window.print = () => undefined; });
       await panel.getByRole('button', { name: 'Printable summary' }).click();
       const text = await panel.locator('#print').textContent();
@@ -134,7 +104,7 @@ describe.skipIf(!RUN)('the side panel', { timeout: 60_000 }, () => {
 
   describe('a single-page app', () => {
     it('is re-checked when its article changes, and the panel says so meanwhile', async () => {
-      const { page, panel, tabId } = await check('spa.html');
+      const { page, panel, tabId } = await checkWithPanel(session, 'spa.html');
       const sentences = () => panel.locator('li.card .sentence').allInnerTexts();
       expect((await sentences()).join(' ')).toContain('Studies show that LDN reduces pain in people with fibromyalgia.');
       const before = await panel.locator('.summary').innerText();
@@ -161,7 +131,7 @@ describe.skipIf(!RUN)('the side panel', { timeout: 60_000 }, () => {
     });
 
     it('is not re-checked while nothing changes', async () => {
-      const { panel, tabId } = await check('clinic-blog.html');
+      const { panel, tabId } = await checkWithPanel(session, 'clinic-blog.html');
       const at = async () => ((await panel.evaluate((id) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ report: { generatedAt: string } }> } } }).chrome.runtime.sendMessage({ type: 'panel-bg-get-report', tabId: id }), tabId)).report.generatedAt);
       const first = await at();
       await panel.waitForTimeout(2_500);
@@ -171,7 +141,7 @@ describe.skipIf(!RUN)('the side panel', { timeout: 60_000 }, () => {
 
   describe('accessibility', () => {
     it('moves between tabs with the arrow keys, with a visible focus ring', async () => {
-      const { panel } = await check('citations.html');
+      const { panel } = await checkWithPanel(session, 'citations.html');
       const all = panel.getByRole('tab', { name: /All claims/ });
       await all.focus();
       await panel.keyboard.press('ArrowRight');
@@ -209,29 +179,29 @@ describe.skipIf(!RUN)('the side panel', { timeout: 60_000 }, () => {
     });
 
     it.each(['light', 'dark'] as const)('axe-core finds no violations in the panel (%s theme)', async (scheme) => {
-      const { panel } = await check('citations.html');
+      const { panel } = await checkWithPanel(session, 'citations.html');
       await panel.emulateMedia({ colorScheme: scheme });
       // Every study list open, so their links are checked too.
       for (const d of await panel.locator('details.studies').all()) await d.locator('summary').click();
       // And every "How this was matched" disclosure.
       for (const d of await panel.locator('details.provenance').all()) await d.locator('summary').click();
-      expect(await axe(panel), 'claims view').toEqual([]);
+      expect(await axeViolations(panel), 'claims view').toEqual([]);
       await panel.screenshot({ path: artifact(`axe-claims-${scheme}.png`), fullPage: true });
       await panel.getByRole('tab', { name: /Citations/ }).click();
-      expect(await axe(panel), 'citations view').toEqual([]);
+      expect(await axeViolations(panel), 'citations view').toEqual([]);
       await panel.screenshot({ path: artifact(`axe-citations-${scheme}.png`), fullPage: true });
       await panel.getByRole('tab', { name: 'Paste text' }).click();
-      expect(await axe(panel), 'paste mode').toEqual([]);
+      expect(await axeViolations(panel), 'paste mode').toEqual([]);
     });
 
     it('axe-core finds no violations in the not-about-LDN and empty states', async () => {
-      const { panel } = await check('recipe.html');
+      const { panel } = await checkWithPanel(session, 'recipe.html');
       await panel.getByText('does not seem to be about low-dose naltrexone').waitFor();
-      expect(await axe(panel)).toEqual([]);
+      expect(await axeViolations(panel)).toEqual([]);
       const idle = await openPanel(session.browser, 0);
       await idle.getByRole('button', { name: 'Check this page' }).waitFor();
       await idle.emulateMedia({ colorScheme: 'dark' });
-      expect(await axe(idle)).toEqual([]);
+      expect(await axeViolations(idle)).toEqual([]);
     });
   });
 

@@ -19,6 +19,12 @@ const PINNED = {
   chrome: { permissions: ['activeTab', 'scripting', 'storage', 'sidePanel'], host_permissions: undefined, optional_permissions: undefined, optional_host_permissions: OPTIONAL_HOSTS },
   firefox: { permissions: ['activeTab', 'scripting', 'storage'], host_permissions: undefined, optional_permissions: OPTIONAL_HOSTS, optional_host_permissions: undefined },
 };
+/** Keyboard shortcuts: open the panel, next / previous claim (rebindable by the user). */
+const COMMANDS = (open: string) => ({
+  [open]: { suggested_key: { default: 'Alt+Shift+L' }, description: 'Open Evidence Lens' },
+  'next-claim': { suggested_key: { default: 'Alt+Shift+N' }, description: 'Go to the next claim on the page' },
+  'previous-claim': { suggested_key: { default: 'Alt+Shift+P' }, description: 'Go to the previous claim on the page' },
+});
 // connect-src: only the online citation look-up's services (fetched only once the user turns it on and grants them).
 const CSP = "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; connect-src 'self' https://api.crossref.org https://eutils.ncbi.nlm.nih.gov https://clinicaltrials.gov";
 
@@ -42,6 +48,7 @@ describe('the built extension', { timeout: 180_000 }, () => {
     expect(m['externally_connectable']).toBeUndefined();
     expect(m['web_accessible_resources']).toBeUndefined();
     expect(m['content_scripts']).toEqual([]);
+    expect(m['commands']).toEqual(COMMANDS(browser === 'chrome' ? '_execute_action' : '_execute_sidebar_action'));
     const csp = m['content_security_policy'];
     expect(typeof csp === 'string' ? csp : (csp as { extension_pages: string }).extension_pages).toBe(CSP);
   });
