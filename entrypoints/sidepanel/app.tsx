@@ -7,8 +7,9 @@ import { DISCLAIMER } from '../../src/core/levels';
 import type { Report } from '../../src/core/report-schema';
 import type { Anchoring } from '../../src/extension/messages';
 import { AUTO_RUN_ORIGINS } from '../../src/extension/auto-run';
-import { loadSettings, updateSettings, type Settings } from '../../src/extension/settings';
+import { loadSettings, updateSettings, type Audience, type Settings } from '../../src/extension/settings';
 import { activeTabId, checkTab, getReport, onReportChanged, pinnedTabId, reveal, setAutoRun, setHighlights } from './panel-api';
+import { AudienceSwitch } from './audience-switch';
 import { LookupSetting } from './lookup-setting';
 import { PasteMode } from './paste-mode';
 import { ReportView } from './report-view';
@@ -105,6 +106,12 @@ export function App() {
     if (tabId !== null) await setHighlights(tabId, on);
   };
 
+  const setAudience = async (view: Audience) => {
+    setSettings((prev) => (prev ? { ...prev, view } : prev));
+    setSettings(await updateSettings({ view }));
+  };
+  const audience = settings?.view ?? 'patient';
+
   return (
     <div class="panel">
       <header>
@@ -112,10 +119,11 @@ export function App() {
         <p class="disclaimer" role="note">{DISCLAIMER}</p>
         <Tabs name="mode" label="What to check" class="modes" selected={mode} onSelect={setMode}
           tabs={[{ id: 'page', text: 'This page' }, { id: 'paste', text: 'Paste text' }]} />
+        <AudienceSwitch value={audience} disabled={settings === null} onChange={(v) => void setAudience(v)} />
       </header>
       <main>
         <div {...tabPanelProps('mode', mode)}>
-        {mode === 'paste' ? <PasteMode /> : (
+        {mode === 'paste' ? <PasteMode audience={audience} /> : (
           <>
             <div class="actions">
               <button type="button" class="primary" onClick={() => void check(false)} disabled={state.kind === 'checking'}>
@@ -144,7 +152,7 @@ export function App() {
             {revealError && <p class="notice" role="status">{revealError}</p>}
             {rechecking && state.kind === 'done' && <p class="notice rechecking" role="status" aria-live="polite">The page changed — re-checking…</p>}
             {state.kind === 'done' && (
-              <ReportView report={state.report} anchoring={state.anchoring} checkedAnyway={state.checkedAnyway} current={current}
+              <ReportView audience={audience} report={state.report} anchoring={state.anchoring} checkedAnyway={state.checkedAnyway} current={current}
                 onReveal={(i) => void onReveal(i)} onCheckAnyway={() => void check(true)} />
             )}
           </>

@@ -4,10 +4,11 @@
  */
 import { useState } from 'preact/hooks';
 import type { Report } from '../../src/core/report-schema';
+import type { Audience } from '../../src/extension/settings';
 import { checkText } from './panel-api';
 import { ReportView } from './report-view';
 
-export function PasteMode() {
+export function PasteMode({ audience }: { audience: Audience }) {
   const [text, setText] = useState('');
   const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -29,7 +30,7 @@ export function PasteMode() {
         <button type="submit" disabled={busy || text.trim() === ''}>Check text</button>
       </form>
       {error && <p class="error" role="alert">{error}</p>}
-      {report && <ReportView report={report} />}
+      {report && <ReportView audience={audience} report={report} />}
     </section>
   );
 }

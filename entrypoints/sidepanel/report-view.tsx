@@ -8,6 +8,7 @@ import { LEVELS, type Level } from '../../src/core/levels';
 import { summaryLine } from '../../src/core/format/summary';
 import type { Report } from '../../src/core/report-schema';
 import type { Anchoring, Orphan } from '../../src/extension/messages';
+import type { Audience } from '../../src/extension/settings';
 import { CitationsView } from './citations-view';
 import { ClaimCard } from './claim-card';
 import { ExportBar } from './export-bar';
@@ -18,6 +19,8 @@ type View = 'all' | 'not-reviewed' | 'citations';
 
 interface Props {
   report: Report;
+  /** Who the report is shown for: plain words (patient), the studies (clinician), or citations and exports first (journalist). */
+  audience?: Audience;
   onReveal?: (index: number) => void;
   onCheckAnyway?: () => void;
   /** The report came from "Check anyway": say so instead of offering it again. */
@@ -47,8 +50,11 @@ function checkedPart(report: Report): string {
   return `Only the first ${text.length.toLocaleString('en')} characters of its text (about ${words.toLocaleString('en')} words) were checked, ending “…${tail}”.`;
 }
 
-export function ReportView({ report, onReveal, onCheckAnyway, checkedAnyway = false, anchoring, current }: Props) {
-  const [view, setView] = useState<View>('all');
+export function ReportView({ report, audience = 'patient', onReveal, onCheckAnyway, checkedAnyway = false, anchoring, current }: Props) {
+  const [chosen, setView] = useState<View>('all');
+  const journalist = audience === 'journalist';
+  // The journalist view lists the citations above the claims, so its tabs are the claim views only.
+  const view: View = journalist && chosen === 'citations' ? 'all' : chosen;
   const [filter, setFilter] = useState<Level | 'all'>('all');
   const has = (code: string) => report.notices.some((n) => n.code === code);
   const indexed = useMemo(() => report.claims.map((claim, index) => ({ claim, index })), [report]);
@@ -65,7 +71,7 @@ export function ReportView({ report, onReveal, onCheckAnyway, checkedAnyway = fa
     root.current?.querySelector<HTMLElement>(`li.card[data-index="${current.index}"] .sentence`)?.focus();
   }, [current]);
   const cards = (list: typeof shown) => list.map(({ claim, index }) => (
-    <ClaimCard key={index} report={report} claim={claim} index={index} current={current?.index === index}
+    <ClaimCard key={index} audience={audience} report={report} claim={claim} index={index} current={current?.index === index}
       onReveal={orphans.has(index) ? undefined : onReveal} orphan={orphans.has(index) ? ORPHAN_TEXT[orphans.get(index)!] : undefined} />
   ));
   const unverified = report.citations.filter((c) => c.status !== 'verified').length;
@@ -78,7 +84,8 @@ export function ReportView({ report, onReveal, onCheckAnyway, checkedAnyway = fa
     <section aria-label="Report" ref={root}>
       {report.source.title && <h2 class="page-title">{report.source.title}</h2>}
       <p class="summary" data-testid="summary">{summaryLine(report)}</p>
-      <button type="button" class="print-button" onClick={() => printSummary(report)}>Printable summary</button>
+      <button type="button" class={audience === 'clinician' ? 'print-button primary' : 'print-button'} onClick={() => printSummary(report)}>Printable summary</button>
+      {journalist && <ExportBar report={report} />}
       {(has('not-about-ldn') || has('not-english')) && (
         <div class="state" role="status" data-notice={has('not-english') ? 'not-english' : 'not-about-ldn'}>
           {has('not-english') && <p>This page does not seem to be in English. Evidence Lens reads English only, so claims in it may be missed or misread.</p>}
@@ -101,11 +108,18 @@ export function ReportView({ report, onReveal, onCheckAnyway, checkedAnyway = fa
         <div class="state" role="status"><h2>No claims found</h2><p>No health claims about LDN were found here. That is not a verdict on the page.</p></div>
       ) : (
         <>
+          {journalist && (
+            <section class="journalist-citations" aria-labelledby="citations-heading">
+              <h3 id="citations-heading">Citations ({report.citations.length}){unverified > 0 && `, ${unverified} not verified`}</h3>
+              <CitationsView report={report} />
+            </section>
+          )}
+          {journalist && <h3 class="claims-heading">Claims ({report.claims.length})</h3>}
           <div class="toolbar">
             <Tabs name="view" label="Which claims" selected={view} onSelect={setView} tabs={[
               { id: 'all', text: `All claims (${report.claims.length})` },
               { id: 'not-reviewed', text: `Not yet reviewed (${notReviewed})` },
-              { id: 'citations', text: <>Citations ({report.citations.length}){unverified > 0 && <span class="tab-note">, {unverified} not verified</span>}</> },
+              ...(journalist ? [] : [{ id: 'citations' as const, text: <>Citations ({report.citations.length}){unverified > 0 && <span class="tab-note">, {unverified} not verified</span>}</> }]),
             ]} />
             {view !== 'citations' && (
               <label class="filter">Label{' '}
@@ -133,7 +147,7 @@ export function ReportView({ report, onReveal, onCheckAnyway, checkedAnyway = fa
           </div>
         </>
       )}
-      <ExportBar report={report} />
+      {!journalist && <ExportBar report={report} />}
     </section>
   );
 }

@@ -14,10 +14,13 @@ export const Settings = z.object({
   autoRun: z._default(z.boolean(), false),
   /** Look up unknown citations in Crossref, PubMed and ClinicalTrials.gov (the only network use; asked for when turned on). Default: off. */
   onlineLookup: z._default(z.boolean(), false),
+  /** Who the report is shown for: plain words for patients, studies first for clinicians, citations and exports first for journalists. Default: patient. */
+  view: z._default(z.enum(['patient', 'clinician', 'journalist']), 'patient'),
 });
 export type Settings = z.infer<typeof Settings>;
+export type Audience = Settings['view'];
 
-export const DEFAULT_SETTINGS: Settings = { highlights: true, autoRun: false, onlineLookup: false };
+export const DEFAULT_SETTINGS: Settings = { highlights: true, autoRun: false, onlineLookup: false, view: 'patient' };
 
 /** Parses stored data; anything invalid yields the defaults. */
 export function parseSettings(raw: unknown): Settings {

@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { trialStatusText } from '../../src/core/format/summary';
 import { Report } from '../../src/core/report-schema';
-import { artifact, browserAvailable, checkWithPanel, extensionSession } from './harness';
+import { artifact, browserAvailable, checkWithPanel, chooseView, extensionSession } from './harness';
 
 const RUN = browserAvailable();
 const TRIAL_SENTENCE = 'An ongoing clinical trial is testing LDN together with hormonal therapy in women with endometriosis.';
@@ -89,8 +89,10 @@ describe.skipIf(!RUN)('claim tools in the side panel', { timeout: 60_000 }, () =
 
   it('shows a study\'s trial registry status on the card', async () => {
     const { panel } = await checkWithPanel(session, 'trial-news.html');
+    // The clinician view shows each card's studies.
+    await chooseView(panel, 'Clinician');
     const card = cardOf(panel, TRIAL_SENTENCE);
-    await card.locator('details.studies summary').click();
+    expect(await card.locator('details.studies').getAttribute('open')).not.toBeNull();
     const trial = card.locator('.study-trial');
     await expect.poll(() => trial.allInnerTexts()).toContain('trial terminated early, results posted (registry, 2022-11-03)');
     expect(await card.locator('.study-links a', { hasText: 'NCT03970330' }).count()).toBeGreaterThan(0);
@@ -109,6 +111,7 @@ describe.skipIf(!RUN)('claim tools in the side panel', { timeout: 60_000 }, () =
     const report = Report.parse(JSON.parse((await save(panel, 'JSON')).text));
     const claim = report.claims.find((c) => c.sentence === TRIAL_SENTENCE)!;
     expect(claim.claimId).toBe('endometriosis-trial');
+    await chooseView(panel, 'Journalist');
     const card = cardOf(panel, TRIAL_SENTENCE);
     const how = card.locator('details.provenance');
     expect(await how.locator('dl').isVisible()).toBe(false);

@@ -241,3 +241,10 @@ export async function axeViolations(panel: Page): Promise<string[]> {
   return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary}`).join(' | ')}`);
 }
 
+
+/** Chooses who the report is shown for ("Patient", "Clinician", "Journalist"), as a person would: clicking its radio button. */
+export async function chooseView(panel: Page, name: 'Patient' | 'Clinician' | 'Journalist'): Promise<void> {
+  const radio = panel.getByRole('radiogroup', { name: 'Show the report for' }).getByRole('radio', { name: new RegExp(`^${name}`) });
+  await radio.check();
+  await expect.poll(() => radio.isChecked()).toBe(true);
+}

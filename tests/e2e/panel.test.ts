@@ -7,7 +7,7 @@
  * Run: `npx vitest run tests/e2e/panel.test.ts`.
  */
 import { describe, expect, it } from 'vitest';
-import { artifact, axeViolations, browserAvailable, checkWithPanel, extensionSession, openPanel, readHighlights, tabIdOf } from './harness';
+import { artifact, axeViolations, browserAvailable, checkWithPanel, chooseView, extensionSession, openPanel, readHighlights, tabIdOf } from './harness';
 
 const RUN = browserAvailable();
 
@@ -43,6 +43,8 @@ describe.skipIf(!RUN)('the side panel', { timeout: 60_000 }, () => {
 
     it('says on a claim\'s card when its inline citation is unverified', async () => {
       const { panel } = await checkWithPanel(session, 'citations.html');
+      // The clinician view gives the reasons (the patient view only the status).
+      await chooseView(panel, 'Clinician');
       const card = panel.locator('li.card').filter({ has: panel.locator('.sentence', { hasText: 'A study found that LDN is a proven' }) });
       await expect.poll(() => card.locator('.claim-citations').innerText()).toMatch(/Its citation:\s*\?\s*Unverified citation\s+The page names no author/);
       const verified = panel.locator('li.card').filter({ has: panel.locator('.sentence', { hasText: 'Younger et al. (2013)' }) });
@@ -181,8 +183,11 @@ describe.skipIf(!RUN)('the side panel', { timeout: 60_000 }, () => {
     it.each(['light', 'dark'] as const)('axe-core finds no violations in the panel (%s theme)', async (scheme) => {
       const { panel } = await checkWithPanel(session, 'citations.html');
       await panel.emulateMedia({ colorScheme: scheme });
-      // Every study list open, so their links are checked too.
-      for (const d of await panel.locator('details.studies').all()) await d.locator('summary').click();
+      await chooseView(panel, 'Patient');
+      expect(await axeViolations(panel), 'patient view').toEqual([]);
+      // The clinician view opens every study list, so their links are checked too.
+      await chooseView(panel, 'Clinician');
+      expect(await panel.locator('details.studies:not([open])').count()).toBe(0);
       // And every "How this was matched" disclosure.
       for (const d of await panel.locator('details.provenance').all()) await d.locator('summary').click();
       expect(await axeViolations(panel), 'claims view').toEqual([]);

@@ -56,12 +56,14 @@ describe('sender checks', () => {
 
 describe('settings', () => {
   it('fall back to defaults on junk', () => {
-    const defaults = { highlights: true, autoRun: false, onlineLookup: false };
+    const defaults = { highlights: true, autoRun: false, onlineLookup: false, view: 'patient' };
     expect(parseSettings(undefined)).toEqual(defaults);
     expect(parseSettings({ highlights: 'yes' })).toEqual(defaults);
     expect(parseSettings({ highlights: false })).toEqual({ ...defaults, highlights: false });
     // Written by an older version: the new settings take their defaults, off.
     expect(parseSettings({ highlights: false, onlineLookup: 'please' })).toEqual(defaults);
+    expect(parseSettings({ view: 'journalist' })).toEqual({ ...defaults, view: 'journalist' });
+    expect(parseSettings({ view: 'editor' })).toEqual(defaults);
   });
 });
 
