@@ -14,7 +14,7 @@ import { copyText } from './exports';
 import { claimLink } from '../../src/core/format/text-fragment';
 
 /** Each label's verdict in everyday words, for the patient view (no "RCT"). */
-const PLAIN_LABEL: Record<Level, string> = {
+export const PLAIN_LABEL: Record<Level, string> = {
   established: 'Well established',
   'rct-support': 'A few small trials support it',
   'rct-mixed': 'Trials disagree',

@@ -10,7 +10,7 @@ import type { Report } from '../../src/core/report-schema';
 import type { Anchoring, Orphan } from '../../src/extension/messages';
 import type { Audience } from '../../src/extension/settings';
 import { CitationsView } from './citations-view';
-import { ClaimCard } from './claim-card';
+import { ClaimCard, PLAIN_LABEL } from './claim-card';
 import { ExportBar } from './export-bar';
 import { printSummary } from './print-summary';
 import { tabPanelProps, Tabs } from './tabs';
@@ -83,7 +83,7 @@ export function ReportView({ report, audience = 'patient', onReveal, onCheckAnyw
   return (
     <section aria-label="Report" ref={root}>
       {report.source.title && <h2 class="page-title">{report.source.title}</h2>}
-      <p class="summary" data-testid="summary">{summaryLine(report)}</p>
+      <p class="summary" data-testid="summary">{audience === 'patient' ? summaryLine(report, (level) => PLAIN_LABEL[level].toLowerCase()) : summaryLine(report)}</p>
       <button type="button" class={audience === 'clinician' ? 'print-button primary' : 'print-button'} onClick={() => printSummary(report)}>Printable summary</button>
       {journalist && <ExportBar report={report} />}
       {(has('not-about-ldn') || has('not-english')) && (
@@ -125,7 +125,7 @@ export function ReportView({ report, audience = 'patient', onReveal, onCheckAnyw
               <label class="filter">Label{' '}
                 <select value={filter} onChange={(e) => setFilter((e.currentTarget as HTMLSelectElement).value as Level | 'all')}>
                   <option value="all">All labels</option>
-                  {present.map((l) => <option value={l.value} key={l.value}>{l.text} ({report.stats.byLabel[l.value]})</option>)}
+                  {present.map((l) => <option value={l.value} key={l.value}>{audience === 'patient' ? PLAIN_LABEL[l.value] : l.text} ({report.stats.byLabel[l.value]})</option>)}
                 </select>
               </label>
             )}

@@ -57,6 +57,10 @@ describe.skipIf(!RUN)('views for each audience', { timeout: 90_000 }, () => {
     let text = await reportText();
     for (const c of reviewed) expect(text).not.toContain(c.claimId!);
     expect(await cards.locator('.badge').allInnerTexts()).not.toContainEqual(expect.stringMatching(/RCT/));
+    // The summary line and the label filter speak the same plain words.
+    expect(await panel.locator('.summary').innerText()).toMatch(/^\d+ claims? · /);
+    expect(await panel.locator('.summary').innerText()).not.toMatch(/RCT/);
+    expect(await panel.locator('.filter select').innerText()).not.toMatch(/RCT/);
     expect(text).not.toMatch(/\bn=\d|Match score|Matched words|doi\.org|PMID/);
     for (const flag of await cards.locator('.flag').allInnerTexts()) expect(flag).toMatch(/^The page |^Newer evidence/);
     expect(await axeViolations(panel), 'patient view').toEqual([]);

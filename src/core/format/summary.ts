@@ -4,11 +4,12 @@ import { CITATION_STATUSES, LEVELS, levelText, type CitationStatus, type Level }
 const CITATION_SUMMARY: Record<CitationStatus, string> = { verified: 'verified', unverified: 'unverified', mismatch: 'with wrong details', 'off-topic': 'not about LDN' };
 import type { Report } from '../report-schema';
 
-export function summaryLine(report: Report): string {
+/** `wordsFor` names each level (the label vocabulary by default; the panel's patient view passes plainer words). */
+export function summaryLine(report: Report, wordsFor: (level: Level) => string = levelText): string {
   const parts = [`${report.stats.claims} claim${report.stats.claims === 1 ? '' : 's'}`];
   for (const { value } of LEVELS) {
     const n = report.stats.byLabel[value];
-    if (n) parts.push(`${n} ${levelText(value as Level)}`);
+    if (n) parts.push(`${n} ${wordsFor(value as Level)}`);
   }
   const cited = report.citations.length;
   if (cited > 0) {
