@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { CompiledClaim, CompiledDb, StudySummary } from '../core/db';
 import { compileForm } from '../core/forms';
+import { displayAuthors } from '../core/format/summary';
 import { CUE_KINDS } from '../core/db';
 import { Bibliography, ClaimFile, LexiconFile, type ClaimSource, type LexiconSource, type StudySource } from './source-schema';
 
@@ -132,7 +133,7 @@ function checkForm(form: string, where: string, problems: string[]): void {
 
 function summarise(s: StudySource): StudySummary {
   const names = (s.author ?? []).map((a) => ('literal' in a ? a.literal : a.family));
-  const authors = names.length === 0 ? null : names.length > 2 ? `${names[0]} et al.` : names.join(' & ');
+  const authors = displayAuthors(names);
   return {
     id: s.id,
     title: s.title,

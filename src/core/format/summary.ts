@@ -49,3 +49,10 @@ export function trialStatusText(trial: { status: string; resultsPosted: boolean 
   const results = trial.resultsPosted === null ? '' : trial.resultsPosted ? ', results posted' : ', no results posted';
   return `trial ${TRIAL_STATUS_TEXT[trial.status] ?? trial.status}${results}${trial.asOf ? ` (registry, ${trial.asOf})` : ''}`;
 }
+
+/** "Smith et al.", "Smith & Jones", "Smith", or null: how a study's authors are shown everywhere. */
+export function displayAuthors(families: string[]): string | null {
+  if (families.length === 0) return null;
+  if (families.length <= 2) return families.join(' & ');
+  return `${families[0]} et al.`;
+}

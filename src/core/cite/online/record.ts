@@ -1,6 +1,8 @@
 /** What an online look-up finds: a record shaped like the bibliography's `StudySummary`, plus where it came from. */
 import * as z from 'zod/mini';
 
+export { displayAuthors } from '../../format/summary';
+
 export const SOURCES = ['crossref', 'pubmed', 'clinicaltrials'] as const;
 export type Source = (typeof SOURCES)[number];
 
@@ -25,14 +27,6 @@ export const OnlineRecord = z.object({
   trialStatus: z.nullable(z.string()),
 });
 export type OnlineRecord = z.infer<typeof OnlineRecord>;
-
-/** "Smith et al.", "Smith & Jones", "Smith", or null. */
-export function displayAuthors(families: string[]): string | null {
-  if (families.length === 0) return null;
-  if (families.length === 1) return families[0]!;
-  if (families.length === 2) return `${families[0]} & ${families[1]}`;
-  return `${families[0]} et al.`;
-}
 
 /** Markup some publishers leave in titles (`<i>`, `<sub>`), and runs of whitespace. */
 export function plainText(s: string): string {
