@@ -7,8 +7,10 @@ import { grade, type GradedClaim } from './grade';
 import { match } from './match';
 import { articleFromText } from './plain-text';
 import { segment } from './segment';
+import { lookUpSentences } from './sentence-words';
 
 export function checkSentence(text: string, db: PreparedDb): GradedClaim[] {
   const sentences = segment(articleFromText(text));
-  return grade(match(sentences, { aboutLdn: true, ldnMentions: 1, language: 'en' }, db));
+  const words = lookUpSentences(sentences, db);
+  return grade(match(sentences, words, { aboutLdn: true, ldnMentions: 1, language: 'en', words: 0 }, db));
 }

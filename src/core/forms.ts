@@ -3,7 +3,8 @@
  *   "pain relief"     the words in order (case, accents and apostrophes ignored)
  *   "reduc* .. pain"  `reduc*` is any word starting with "reduc"; `..` skips up to MAX_GAP words
  *   "*mab"            (a form of one word only) any word ending in "mab", at least SUFFIX_MIN_WORD letters long
- * Forms compile to steps; a `FormIndex` finds every form of every entry in a token list in one pass.
+ * Forms compile to steps; a `FormIndex` holds every form of every entry in one trie of steps and
+ * finds them all in a token list in one pass.
  */
 import { normalizeWord, tokenize, type Token } from './tokens';
 
@@ -43,39 +44,32 @@ export interface Hit<K> {
   words: number[];
 }
 
+/** One form of one entry. `order` is where its hits go among the hits of a token's start (see `FormIndex.find`). */
 interface Entry<K> {
+  id: number;
   key: K;
-  steps: Step[];
+  order: number;
 }
 
-function stepMatches(step: Step, token: Token): boolean {
-  if ('word' in step) return step.word === token.norm || step.word === token.alt;
-  if ('prefix' in step) return token.norm.startsWith(step.prefix);
-  if ('suffix' in step) return token.norm.length >= SUFFIX_MIN_WORD && token.norm.endsWith(step.suffix);
-  return false;
+/** Orders wildcard forms as `find` emits them: prefix forms, then suffix forms, each shortest first, then as added. */
+const WILDCARD_ORDER = { kind: 1e12, length: 1e7 };
+
+/** A trie node: the forms whose steps so far are the path to it. */
+interface Node<K> {
+  /** Forms that end here. */
+  ends: Entry<K>[];
+  words: Map<string, Node<K>> | null;
+  /** Prefix and suffix steps, each with its subtree. */
+  wildcards: { step: Step; node: Node<K> }[];
+  /** A `..` step's subtree. */
+  gap: Node<K> | null;
 }
 
-/**
- * Shortest match of `steps[s..]` starting at token `i`, pushing the indexes of matched words
- * onto `words`; returns the last token index or -1 (and leaves `words` as it found it).
- */
-function matchFrom(steps: Step[], s: number, tokens: Token[], i: number, words: number[]): number {
-  if (s === steps.length) return i - 1;
-  const step = steps[s]!;
-  if ('gap' in step) {
-    for (let skip = 0; skip <= MAX_GAP && i + skip <= tokens.length; skip++) {
-      // A gap never crosses a clause mark: "reduces fatigue; pain" is not "reduces pain".
-      if (skip > 0 && CLAUSE_MARKS.has(tokens[i + skip - 1]!.norm)) break;
-      const end = matchFrom(steps, s + 1, tokens, i + skip, words);
-      if (end >= 0) return end;
-    }
-    return -1;
-  }
-  if (i >= tokens.length || !stepMatches(step, tokens[i]!)) return -1;
-  words.push(i);
-  const end = matchFrom(steps, s + 1, tokens, i + 1, words);
-  if (end < 0) words.pop();
-  return end;
+/** What a word starts: its own subtree and the wildcard subtrees whose first step fits it. */
+interface Start<K> {
+  word: Node<K> | undefined;
+  /** Ordered as `find` emits them: prefix forms, shortest first, then suffix forms, shortest first. */
+  wildcards: Node<K>[];
 }
 
 const CLAUSE_MARKS = new Set([';', ':', '?']);
@@ -83,132 +77,176 @@ const CLAUSE_MARKS = new Set([';', ':', '?']);
 /** Wildcard forms are bucketed by this many letters: their first for `reduc*`, their last for `*mab`. */
 const WILDCARD_KEY_LETTERS = 3;
 /**
- * Distinct words whose wildcard matches are remembered (about a megabyte); past it the memo
- * starts afresh. Pages repeat their words, and a session checks page after page with one index.
+ * Distinct words whose starts are remembered (about a megabyte); past it the memo starts
+ * afresh. Pages repeat their words, and a session checks page after page with one index.
  */
 const MEMO_LIMIT = 20_000;
-const NONE: never[] = [];
+const STAMP_LIMIT = 2 ** 30;
+
+function newNode<K>(): Node<K> {
+  return { ends: [], words: null, wildcards: [], gap: null };
+}
+
+function stepMatches(step: Step, norm: string): boolean {
+  if ('prefix' in step) return norm.startsWith(step.prefix);
+  if ('suffix' in step) return norm.length >= SUFFIX_MIN_WORD && norm.length > step.suffix.length && norm.endsWith(step.suffix);
+  return false;
+}
+
+function wildcardKey(step: Step): string {
+  return 'prefix' in step ? `${step.prefix}*` : `*${(step as { suffix: string }).suffix}`;
+}
 
 /**
- * All forms of all entries, indexed by their first step so a sentence costs about one map lookup
- * per token whatever the lexicon's size. Word forms are looked up by the token; the wildcard
- * forms that fit a word are found once per distinct word and remembered.
+ * All forms of all entries in one trie, so a token costs one map lookup whatever the lexicon's
+ * size, and the 150 forms that start with "not" are walked together, not tried one by one.
+ * A form's hit is its shortest match from a token, as if it were matched alone: a gap tries
+ * skipping 0, 1, ... words, depth first, and each form keeps the first way it matches.
  */
 export class FormIndex<K> {
-  private readonly byWord = new Map<string, Entry<K>[]>();
-  /** Prefix forms by their first WILDCARD_KEY_LETTERS letters; shorter prefixes in `shortPrefixes`. */
-  private readonly byPrefix = new Map<string, Entry<K>[]>();
-  private readonly shortPrefixes: Entry<K>[] = [];
-  /** Suffix forms by their last WILDCARD_KEY_LETTERS letters; shorter suffixes in `shortSuffixes`. */
-  private readonly bySuffix = new Map<string, Entry<K>[]>();
-  private readonly shortSuffixes: Entry<K>[] = [];
-  /** Word -> the wildcard entries whose first step it fits, in the order `find` tries them. */
-  private readonly wildcardMemo = new Map<string, Entry<K>[]>();
-  /** Matched word indexes of the form being tried; copied only when it matches. */
-  private readonly scratch: number[] = [];
+  private readonly root = newNode<K>();
+  /** The root's wildcard children (first steps), by their WILDCARD_KEY_LETTERS letters; shorter ones in `short...`. */
+  private readonly byPrefix = new Map<string, Node<K>[]>();
+  private readonly shortPrefixes: Node<K>[] = [];
+  private readonly bySuffix = new Map<string, Node<K>[]>();
+  private readonly shortSuffixes: Node<K>[] = [];
+  /** The root's wildcard children by `wildcardKey`. */
+  private readonly firstSteps = new Map<string, Node<K>>();
+  private readonly stepOf = new Map<Node<K>, Step>();
+  private readonly memo = new Map<string, Start<K>>();
+  private entries = 0;
+  /** `seen[entry.id] === stamp`: the entry has matched from the token being tried. */
+  private seen = new Int32Array(64);
+  private stamp = 0;
+  /** Matched word indexes along the path being walked. */
+  private readonly path: number[] = [];
+  /** Hits from the token being tried, with the start they came from (0 its word, 1 its possessive's, 2 a wildcard). */
+  private readonly pending: { hit: Hit<K>; group: number; order: number }[] = [];
 
   add(key: K, form: string): void {
     const steps = compileForm(form);
     const first = steps[0]!;
-    const entry = { key, steps };
-    this.wildcardMemo.clear();
-    if ('word' in first) {
-      const list = this.byWord.get(first.word);
-      if (list) list.push(entry);
-      else this.byWord.set(first.word, [entry]);
-    } else if ('prefix' in first) {
-      const p = first.prefix;
-      // An empty prefix ("’*" normalised) fits no word.
-      if (p.length === 0) return;
-      if (p.length < WILDCARD_KEY_LETTERS) insertByLength(this.shortPrefixes, entry);
-      else insertByLength(bucket(this.byPrefix, p.slice(0, WILDCARD_KEY_LETTERS)), entry);
-    } else if ('suffix' in first) {
-      const x = first.suffix;
-      if (x.length === 0) return;
-      if (x.length < WILDCARD_KEY_LETTERS) insertByLength(this.shortSuffixes, entry);
-      else insertByLength(bucket(this.bySuffix, x.slice(-WILDCARD_KEY_LETTERS)), entry);
-    } else {
-      throw new Error(`form "${form}" must start with a word`);
+    if ('gap' in first) throw new Error(`form "${form}" must start with a word`);
+    // An empty wildcard ("’*" normalised) fits no word.
+    if (('prefix' in first && first.prefix === '') || ('suffix' in first && first.suffix === '')) return;
+    this.memo.clear();
+    let node = this.root;
+    for (const [n, step] of steps.entries()) node = n === 0 && !('word' in step) ? this.rootWildcard(step) : child(node, step);
+    const id = this.entries++;
+    if (id >= this.seen.length) {
+      const grown = new Int32Array(this.seen.length * 2);
+      grown.set(this.seen);
+      this.seen = grown;
     }
-  }
-
-  /** A new index holding only the forms of the entries `keep` accepts (the page's LDN mentions are counted with one). */
-  subset(keep: (key: K) => boolean): FormIndex<K> {
-    const out = new FormIndex<K>();
-    const copy = (from: Map<string, Entry<K>[]>, to: Map<string, Entry<K>[]>) => {
-      for (const [k, list] of from) {
-        const kept = list.filter((e) => keep(e.key));
-        if (kept.length > 0) to.set(k, kept);
-      }
-    };
-    copy(this.byWord, out.byWord);
-    copy(this.byPrefix, out.byPrefix);
-    copy(this.bySuffix, out.bySuffix);
-    out.shortPrefixes.push(...this.shortPrefixes.filter((e) => keep(e.key)));
-    out.shortSuffixes.push(...this.shortSuffixes.filter((e) => keep(e.key)));
-    return out;
+    const order = 'word' in first ? id : ('prefix' in first ? 0 : WILDCARD_ORDER.kind) + wildcardKey(first).length * WILDCARD_ORDER.length + id;
+    node.ends.push({ id, key, order });
   }
 
   find(tokens: Token[]): Hit<K>[] {
     const hits: Hit<K>[] = [];
+    const pending = this.pending;
     for (let i = 0; i < tokens.length; i++) {
       const { norm, alt } = tokens[i]!;
-      this.tryAll(this.byWord.get(norm), tokens, i, hits);
-      if (alt) this.tryAll(this.byWord.get(alt), tokens, i, hits);
-      this.tryAll(this.wildcardsFor(norm), tokens, i, hits);
+      if (++this.stamp === STAMP_LIMIT) {
+        this.seen.fill(0);
+        this.stamp = 1;
+      }
+      const start = this.startOf(norm);
+      if (start.word) this.walk(start.word, tokens, i, i + 1, 0);
+      if (alt) {
+        const word = this.startOf(alt).word;
+        if (word) this.walk(word, tokens, i, i + 1, 1);
+      }
+      for (const node of start.wildcards) this.walk(node, tokens, i, i + 1, 2);
+      if (pending.length === 0) continue;
+      // Hits go out in the order the forms' first words would be tried one by one: the word's
+      // forms in the order they were added, then the possessive's, then wildcard forms.
+      if (pending.length > 1) pending.sort((x, y) => x.group - y.group || x.order - y.order);
+      for (const p of pending) hits.push(p.hit);
+      pending.length = 0;
     }
     return hits;
   }
 
-  /**
-   * The prefix forms `norm` starts with, shortest first, then the suffix forms it ends with
-   * (a suffix shorter than the word, on words of SUFFIX_MIN_WORD letters or more), shortest
-   * first; forms of one length in the order they were added.
-   */
-  private wildcardsFor(norm: string): Entry<K>[] {
-    let found = this.wildcardMemo.get(norm);
-    if (found) return found;
-    found = [];
-    for (const e of this.shortPrefixes) if (norm.startsWith(prefixOf(e))) found.push(e);
-    for (const e of this.byPrefix.get(norm.slice(0, WILDCARD_KEY_LETTERS)) ?? NONE) if (norm.startsWith(prefixOf(e))) found.push(e);
-    if (norm.length >= SUFFIX_MIN_WORD) {
-      for (const e of this.shortSuffixes) if (suffixOf(e).length < norm.length && norm.endsWith(suffixOf(e))) found.push(e);
-      for (const e of this.bySuffix.get(norm.slice(-WILDCARD_KEY_LETTERS)) ?? NONE) if (suffixOf(e).length < norm.length && norm.endsWith(suffixOf(e))) found.push(e);
-    }
-    if (found.length === 0) found = NONE;
-    if (this.wildcardMemo.size >= MEMO_LIMIT) this.wildcardMemo.clear();
-    this.wildcardMemo.set(norm, found);
-    return found;
+  /** Walks `node`, whose path matched tokens first..at-1 (its last step matched at-1 unless it was a gap). */
+  private walk(node: Node<K>, tokens: Token[], first: number, at: number, group: number): void {
+    const path = this.path;
+    path.push(at - 1);
+    this.visit(node, tokens, first, at, group);
+    path.pop();
   }
 
-  private tryAll(entries: Entry<K>[] | undefined, tokens: Token[], i: number, hits: Hit<K>[]): void {
-    if (!entries) return;
-    const words = this.scratch;
-    for (const e of entries) {
-      // matchFrom leaves `words` empty when the form does not match.
-      const last = matchFrom(e.steps, 0, tokens, i, words);
-      if (last >= 0) {
-        hits.push({ key: e.key, first: i, last, words: words.slice() });
-        words.length = 0;
+  private visit(node: Node<K>, tokens: Token[], first: number, at: number, group: number): void {
+    for (const e of node.ends) {
+      if (this.seen[e.id] === this.stamp) continue;
+      this.seen[e.id] = this.stamp;
+      this.pending.push({ hit: { key: e.key, first, last: at - 1, words: this.path.slice() }, group, order: e.order });
+    }
+    if (node.gap) {
+      for (let skip = 0; skip <= MAX_GAP && at + skip <= tokens.length; skip++) {
+        // A gap never crosses a clause mark: "reduces fatigue; pain" is not "reduces pain".
+        if (skip > 0 && CLAUSE_MARKS.has(tokens[at + skip - 1]!.norm)) break;
+        this.visit(node.gap, tokens, first, at + skip, group);
       }
     }
+    if (at >= tokens.length) return;
+    const { norm, alt } = tokens[at]!;
+    if (node.words) {
+      const next = node.words.get(norm);
+      if (next) this.walk(next, tokens, first, at + 1, group);
+      const nextAlt = alt ? node.words.get(alt) : undefined;
+      if (nextAlt) this.walk(nextAlt, tokens, first, at + 1, group);
+    }
+    for (const w of node.wildcards) if (stepMatches(w.step, norm)) this.walk(w.node, tokens, first, at + 1, group);
+  }
+
+  private startOf(norm: string): Start<K> {
+    let start = this.memo.get(norm);
+    if (start) return start;
+    const wildcards: Node<K>[] = [];
+    const fits = (n: Node<K>) => stepMatches(this.stepOf.get(n)!, norm);
+    for (const n of this.shortPrefixes) if (fits(n)) wildcards.push(n);
+    for (const n of this.byPrefix.get(norm.slice(0, WILDCARD_KEY_LETTERS)) ?? []) if (fits(n)) wildcards.push(n);
+    if (norm.length >= SUFFIX_MIN_WORD) {
+      for (const n of this.shortSuffixes) if (fits(n)) wildcards.push(n);
+      for (const n of this.bySuffix.get(norm.slice(-WILDCARD_KEY_LETTERS)) ?? []) if (fits(n)) wildcards.push(n);
+    }
+    start = { word: this.root.words?.get(norm), wildcards };
+    if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
+    this.memo.set(norm, start);
+    return start;
+  }
+
+  private rootWildcard(step: Step): Node<K> {
+    const known = this.firstSteps.get(wildcardKey(step));
+    if (known) return known;
+    const node = newNode<K>();
+    this.firstSteps.set(wildcardKey(step), node);
+    this.stepOf.set(node, step);
+    const text = 'prefix' in step ? step.prefix : (step as { suffix: string }).suffix;
+    const list = 'prefix' in step
+      ? text.length < WILDCARD_KEY_LETTERS ? this.shortPrefixes : bucket(this.byPrefix, text.slice(0, WILDCARD_KEY_LETTERS))
+      : text.length < WILDCARD_KEY_LETTERS ? this.shortSuffixes : bucket(this.bySuffix, text.slice(-WILDCARD_KEY_LETTERS));
+    list.push(node);
+    return node;
   }
 }
 
-function bucket<K>(map: Map<string, Entry<K>[]>, key: string): Entry<K>[] {
+function child<K>(node: Node<K>, step: Step): Node<K> {
+  if ('word' in step) {
+    node.words ??= new Map();
+    let next = node.words.get(step.word);
+    if (!next) node.words.set(step.word, (next = newNode()));
+    return next;
+  }
+  if ('gap' in step) return (node.gap ??= newNode());
+  let w = node.wildcards.find((x) => wildcardKey(x.step) === wildcardKey(step));
+  if (!w) node.wildcards.push((w = { step, node: newNode() }));
+  return w.node;
+}
+
+function bucket<K>(map: Map<string, Node<K>[]>, key: string): Node<K>[] {
   let list = map.get(key);
   if (!list) map.set(key, (list = []));
   return list;
-}
-
-const prefixOf = <K>(e: Entry<K>): string => (e.steps[0] as { prefix: string }).prefix;
-const suffixOf = <K>(e: Entry<K>): string => (e.steps[0] as { suffix: string }).suffix;
-const wildcardLength = <K>(e: Entry<K>): number => ('prefix' in e.steps[0]! ? prefixOf(e) : suffixOf(e)).length;
-
-/** Keeps `list` ordered by wildcard length, later additions after earlier ones of the same length. */
-function insertByLength<K>(list: Entry<K>[], entry: Entry<K>): void {
-  const n = wildcardLength(entry);
-  let at = list.length;
-  while (at > 0 && wildcardLength(list[at - 1]!) > n) at--;
-  list.splice(at, 0, entry);
 }

@@ -11,6 +11,7 @@ import type { Hit } from './forms';
 import type { Stance } from './levels';
 import { MAX_CLAIMS_PER_SENTENCE } from './limits';
 import type { Sentence } from './segment';
+import type { SentenceWords } from './sentence-words';
 import type { PageSubject } from './subject';
 import { ANSWER_NO, cuesOutside, QUESTION, stanceOf } from './stance';
 import { tokenize, type Token } from './tokens';
@@ -80,14 +81,15 @@ interface PatternResult {
   score: number;
 }
 
-/** `tokens`, when given, are each sentence's tokens as `tokenize(sentence.text, sentence.start)` returns them. */
-export function match(sentences: Sentence[], subject: PageSubject, db: PreparedDb, tokens?: Token[][]): ClaimMatch[] {
+/** `words[i]` holds sentence i's tokens and concepts (sentence-words.ts). */
+export function match(sentences: Sentence[], words: SentenceWords[], subject: PageSubject, db: PreparedDb): ClaimMatch[] {
   const contextCache = new Map<string, Context>();
   const contextOf = (text: string | null): Context | null => {
     if (text === null) return null;
     let c = contextCache.get(text);
     if (!c) {
-      const a = analyse(text, 0, db);
+      const tokens = tokenize(text);
+      const a = analyse({ tokens, concepts: db.concepts.find(tokens) }, db);
       // Headings and lead-ins name topics; their verbs ("Treatment for Pain") do not carry over to the sentences below.
       const topics = a.concepts.filter((h) => db.conceptKind.get(h.key) !== 'effect').map((h) => h.key);
       c = { concepts: new Set(topics), hedged: a.cues.some((h) => h.key === 'hedge'), distanced: a.cues.some((h) => h.key === 'distancing') };
@@ -105,7 +107,7 @@ export function match(sentences: Sentence[], subject: PageSubject, db: PreparedD
     // A reference list's titles name topics of papers; they are checked by the cite stage, not as claims.
     if (sentence.section !== null && isReferenceHeading(sentence.section)) continue;
     if (sentence.block !== paragraph.block) paragraph = { block: sentence.block, topics: new Set(), last: [] };
-    const a = analyse(sentence.text, sentence.start, db, tokens?.[i]);
+    const a = analyse(words[i]!, db);
     if (a.concepts.length === 0 && !hasCue(a, 'agreement')) continue;
     let found = matchSentence(sentence, a, contextOf(sentence.section), contextOf(sentence.leadIn), paragraph.topics, subject, db);
     if (found.length === 0 && hasCue(a, 'agreement') && !QUESTION.test(sentence.text)) found = agreeing(sentence, a, paragraph.last);
@@ -133,9 +135,8 @@ function agreeing(sentence: Sentence, a: Analysed, previous: ClaimMatch[]): Clai
   }));
 }
 
-function analyse(text: string, offset: number, db: PreparedDb, tokenized?: Token[]): Analysed {
-  const tokens = tokenized ?? tokenize(text, offset);
-  return { tokens, concepts: db.concepts.find(tokens), cues: db.cues.find(tokens) };
+function analyse(words: SentenceWords, db: PreparedDb): Analysed {
+  return { ...words, cues: db.cues.find(words.tokens) };
 }
 
 const CARRIED_KINDS = new Set(['subject', 'condition']);

@@ -13,8 +13,8 @@ import { match } from './match';
 import { buildReport, round } from './report';
 import type { Report } from './report-schema';
 import { segment } from './segment';
+import { lookUpSentences } from './sentence-words';
 import { pageSubject } from './subject';
-import { tokenize } from './tokens';
 
 export interface CheckOptions {
   url?: string | null;
@@ -56,11 +56,11 @@ export function checkArticle(article: Article, db: PreparedDb, options: ArticleC
 /** segment -> match -> grade -> cite -> report; `t0`..`t1` is the extraction that came before. */
 function runStages(article: Article, db: PreparedDb, options: CheckOptions, clock: () => number, t0: number, t1: number): Report {
   const sentences = segment(article);
-  // Each sentence is tokenized once, for the page's subject and for matching.
-  const tokens = sentences.map((s) => tokenize(s.text, s.start));
-  const subject = pageSubject(article, db, options.assumeAboutLdn ?? false, { sentences, tokens });
   const t2 = clock();
-  const matches = match(sentences, subject, db, tokens);
+  // Each sentence's words are looked up once, for the page's subject and for matching.
+  const words = lookUpSentences(sentences, db);
+  const subject = pageSubject(article, db, words, options.assumeAboutLdn ?? false);
+  const matches = match(sentences, words, subject, db);
   const t3 = clock();
   const graded = grade(matches);
   const t4 = clock();

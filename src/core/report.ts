@@ -1,10 +1,15 @@
-/** report: everything the stages found -> one Report, validated against its schema. */
+/**
+ * report: everything the stages found -> one Report. It is built field by field to the schema
+ * and not parsed here: the schema is checked where a Report crosses a boundary (the extension's
+ * messages and storage) and on every report of the property and fuzz tests, and parsing it
+ * here cost as much as matching.
+ */
 import type { Article } from './article';
-import type { PreparedDb } from './db';
+import type { PreparedDb, StudySummary } from './db';
 import type { GradedClaim } from './grade';
 import { DISCLAIMER, levelText } from './levels';
 import type { CiteResult } from './cite';
-import { Report, REPORT_SCHEMA_ID, type Notice, type StudyRef } from './report-schema';
+import { REPORT_SCHEMA_ID, type Notice, type Report, type StudyRef } from './report-schema';
 import type { PageSubject } from './subject';
 
 export interface ReportInput {
@@ -25,7 +30,7 @@ export function buildReport(input: ReportInput, startedAt: number, clock: () => 
   const claims = input.claims.map((c) => {
     for (const id of c.claim?.studies ?? []) {
       const s = db.compiled.studies[id];
-      if (s) studies[id] = s;
+      if (s && !studies[id]) studies[id] = studyRef(s);
     }
     return {
       sentence: c.sentence.text,
@@ -55,7 +60,7 @@ export function buildReport(input: ReportInput, startedAt: number, clock: () => 
       title: article.title,
       byline: article.byline,
       extractor: article.extractor,
-      words: countWords(article.text),
+      words: subject.words,
       language: subject.language,
       aboutLdn: subject.aboutLdn,
       ldnMentions: subject.ldnMentions,
@@ -80,8 +85,15 @@ export function buildReport(input: ReportInput, startedAt: number, clock: () => 
   const end = clock();
   report.timingsMs.report = round(end - startedAt - sum(input.timingsMs));
   report.timingsMs.total = round(end - startedAt);
-  // The contract is checked on every report, so a bug surfaces here and not in the panel.
-  return Report.parse(report);
+  return report;
+}
+
+/** The study fields a report carries (the summary's matching aids stay in the database). */
+function studyRef(s: StudySummary): StudyRef {
+  return {
+    id: s.id, title: s.title, authors: s.authors, journal: s.journal, year: s.year, doi: s.doi, pmid: s.pmid, pmcid: s.pmcid,
+    nct: s.nct, design: s.design, participants: s.participants, finding: s.finding, dose: s.dose, verified: s.verified, trial: s.trial,
+  };
 }
 
 function notices(article: Article, subject: PageSubject, claims: number): Notice[] {
@@ -94,7 +106,7 @@ function notices(article: Article, subject: PageSubject, claims: number): Notice
     out.push({ code: 'fallback-extractor', message: 'No article was recognised, so the largest block of text on the page was checked instead.' });
   }
   if (article.truncated) {
-    const words = countWords(article.text);
+    const words = subject.words;
     const end = article.text.slice(-60).replace(/^\S*\s/, '').trim();
     out.push({ code: 'truncated', message: `The page is very long; only its first ${words.toLocaleString('en')} words were checked, up to “…${end}”.` });
   }
@@ -106,16 +118,6 @@ function notices(article: Article, subject: PageSubject, claims: number): Notice
   }
   if (claims === 0) out.push({ code: 'no-claims', message: 'No health claims about LDN were found on this page.' });
   return out;
-}
-
-const WORD = /[\p{L}\p{N}]+/gu;
-
-/** Counts without collecting: `match` built an array of every word of the page only to take its length. */
-function countWords(text: string): number {
-  let n = 0;
-  WORD.lastIndex = 0;
-  while (WORD.test(text)) n++;
-  return n;
 }
 
 function countBy(values: string[]): Record<string, number> {

@@ -13,11 +13,18 @@ export interface Token {
 
 // Numbers keep their decimal part ("4.5"); words keep inner apostrophes ("don't"); a few
 // punctuation marks are tokens because they end a clause or carry meaning (% and ?).
-const TOKEN = /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*|[%?;:$]/gu;
+const TOKEN = /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*|[%?;:$]/gu; // the last class is MARK_CHARS
 const MARKS = /[\p{M}'’]/gu;
 const POSSESSIVE = /\p{L}{2,}['’]s$/u;
 /** Anything beyond plain ASCII, or an apostrophe: only such words need the full normalisation. */
 const NEEDS_NORMALIZING = /[^\x00-\x26\x28-\x7f]/;
+
+/** A punctuation token (`%`, `?`, `;`, `:`, `$`), not a word. */
+export function isMark(t: Token): boolean {
+  return t.end - t.start === 1 && MARK_CHARS.includes(t.norm);
+}
+
+const MARK_CHARS = '%?;:$';
 
 export function normalizeWord(word: string): string {
   // Most words are plain ASCII, for which NFD and mark removal change nothing; skipping them
