@@ -5,6 +5,7 @@
 import { hasCitationMark } from './cite/patterns';
 import type { ClaimMatch } from './match';
 import { isWeakerThan, type Flag, type Level } from './levels';
+import type { Sentence } from './segment';
 
 export interface GradedClaim extends ClaimMatch {
   label: Level;
@@ -16,22 +17,31 @@ export interface GradedClaim extends ClaimMatch {
 
 const endorses = (m: ClaimMatch) => m.stance === 'asserts' || m.stance === 'reports';
 
-const FLAG_RULES: Record<Flag, (m: ClaimMatch, label: Level) => boolean> = {
+/** `cited()`: whether the sentence names its source (read once per sentence, only when a rule asks). */
+const FLAG_RULES: Record<Flag, (m: ClaimMatch, label: Level, cited: () => boolean) => boolean> = {
   // Certain words ("proven", "safe and effective"), or a flat unhedged statement, over evidence
   // weaker than small supportive RCTs: "LDN reduces glial activation" says more than is known.
   // Reporting what a named study found ("Younger et al. (2013) found...") is not overstating.
-  overstated: (m, label) => endorses(m) && label !== 'not-reviewed' && isWeakerThan(label, 'rct-support')
-    && (Boolean(m.cues.certainty) || (m.stance === 'asserts' && !m.hedged && !hasCitationMark(m.sentence.text, m.sentence.links))),
+  overstated: (m, label, cited) => endorses(m) && label !== 'not-reviewed' && isWeakerThan(label, 'rct-support')
+    && (Boolean(m.cues.certainty) || (m.stance === 'asserts' && !m.hedged && !cited())),
   // "A study found" with nothing to find the study by.
-  'unsourced-study': (m) => m.stance !== 'denies' && Boolean(m.cues['study-claim']) && !hasCitationMark(m.sentence.text, m.sentence.links),
+  'unsourced-study': (m, _label, cited) => m.stance !== 'denies' && Boolean(m.cues['study-claim']) && !cited(),
   outdated: (m) => Boolean(m.claim?.outdated?.when.some((c) => m.sentenceConcepts.includes(c))),
   negated: (m) => m.stance === 'denies',
 };
 
+const FLAG_ORDER = Object.keys(FLAG_RULES) as Flag[];
+
 export function grade(matches: ClaimMatch[]): GradedClaim[] {
+  const citedSentences = new Map<Sentence, boolean>();
   return matches.map((m) => {
     const label: Level = m.claim?.level ?? 'not-reviewed';
-    const flags = (Object.keys(FLAG_RULES) as Flag[]).filter((f) => FLAG_RULES[f](m, label));
+    const cited = () => {
+      let c = citedSentences.get(m.sentence);
+      if (c === undefined) citedSentences.set(m.sentence, (c = hasCitationMark(m.sentence.text, m.sentence.links)));
+      return c;
+    };
+    const flags = FLAG_ORDER.filter((f) => FLAG_RULES[f](m, label, cited));
     return { ...m, label, flags, outdatedNote: flags.includes('outdated') ? m.claim!.outdated!.note : null };
   });
 }

@@ -174,13 +174,14 @@ function matchSentence(
   const candidates = candidatesFor(present, contextConcepts, db);
 
   // A study result ("found no difference", "a study showed") is about evidence even with no trial word in it.
-  const reportsEvidence = hasCue(a, 'null-result') || hasCue(a, 'study-claim');
+  const aboutEvidence = hasCue(a, 'null-result') || hasCue(a, 'study-claim') || [...present.keys()].some((c) => db.conceptKind.get(c) === 'evidence');
   const results: PatternResult[] = [];
   for (const claim of candidates) {
-    const r = evaluate(claim, present, contextConcepts, implied, sentence.kind === 'heading', reportsEvidence, db);
+    const r = evaluate(claim, present, contextConcepts, implied, sentence.kind === 'heading', aboutEvidence, db);
     if (r) results.push(r);
   }
-  results.sort((x, y) => y.groups - x.groups || y.specificity - x.specificity || y.score - x.score || tokenCount(y.hits) - tokenCount(x.hits) || x.claim.id.localeCompare(y.claim.id));
+  const tokens = new Map(results.map((r) => [r, tokenCount(r.hits)]));
+  results.sort((x, y) => y.groups - x.groups || y.specificity - x.specificity || y.score - x.score || tokens.get(y)! - tokens.get(x)! || x.claim.id.localeCompare(y.claim.id));
 
   // List items and table cells take their stance's tone from the sentence that introduces them.
   const hedgedByLeadIn = leadIn?.hedged ?? false;
@@ -209,21 +210,29 @@ function matchSentence(
   // in the opposite direction say the same thing ("not approved for X" asserts "LDN is
   // off-label" and denies "naltrexone is approved"): the one the page endorses stays.
   const kept: { r: PatternResult; m: ClaimMatch }[] = [];
-  for (const r of results) {
-    if (kept.length >= MAX_CLAIMS_PER_SENTENCE) break;
-    const m = build(r.claim, r.hits, r.groupHits, r.contextConcepts, r.score);
+  const opposite = (k: { r: PatternResult }, r: PatternResult) => k.r.claim.topic === r.claim.topic && k.r.claim.phrasedNegatively !== r.claim.phrasedNegatively;
+  const redundant = (r: PatternResult) => {
     const mine = new Set(r.hits.map((h) => h.key));
-    const clash = kept.findIndex((k) => k.r.claim.topic === r.claim.topic && k.r.claim.phrasedNegatively !== r.claim.phrasedNegatively && endorses(k.m) !== endorses(m));
-    if (clash >= 0) {
-      if (endorses(m)) kept[clash] = { r, m };
-      continue;
-    }
-    const redundant = kept.some(({ r: k }) => {
+    return kept.some(({ r: k }) => {
       if (r.claim.condition !== 'general' && k.claim.condition === r.claim.condition) return true;
       const theirs = new Set(k.hits.map((h) => h.key));
       return [...mine].every((c) => theirs.has(c));
     });
-    if (!redundant) kept.push({ r, m });
+  };
+  for (const r of results) {
+    if (kept.length >= MAX_CLAIMS_PER_SENTENCE) break;
+    // Reading the stance is the costly part, so a claim is built only once it may be kept.
+    if (!kept.some((k) => opposite(k, r))) {
+      if (!redundant(r)) kept.push({ r, m: build(r.claim, r.hits, r.groupHits, r.contextConcepts, r.score) });
+      continue;
+    }
+    const m = build(r.claim, r.hits, r.groupHits, r.contextConcepts, r.score);
+    const clash = kept.findIndex((k) => opposite(k, r) && endorses(k.m) !== endorses(m));
+    if (clash >= 0) {
+      if (endorses(m)) kept[clash] = { r, m };
+    } else if (!redundant(r)) {
+      kept.push({ r, m });
+    }
   }
   // A trial's design or status ("phase 2, placebo-controlled, 160 participants") is research
   // status, not a health claim, unless it reports a finding, or the database knows the
@@ -310,7 +319,7 @@ function evaluate(
   context: Set<string>,
   implied: ImpliedSubject,
   isHeading: boolean,
-  reportsEvidence: boolean,
+  aboutEvidence: boolean,
   db: PreparedDb,
 ): PatternResult | null {
   let subjectHits: Hit<string>[] = [];
@@ -359,7 +368,6 @@ function evaluate(
     // Under a heading "Chronic Pain", "here is who it may help" names nothing itself: a claim
     // completed from context needs at least one word in the sentence rarer than "helps" or "reduces".
     // ...unless it speaks of trials or results: "the three largest trials found no benefit" under "Fibromyalgia".
-    const aboutEvidence = reportsEvidence || [...present.keys()].some((c) => db.conceptKind.get(c) === 'evidence');
     if ((fromContext.length > 0 || needsSpecificWords) && specificity < MIN_SPECIFICITY_WITH_CONTEXT && !aboutEvidence) continue;
     const groups = pattern.all.length + (claim.subject.length > 0 ? 1 : 0);
     const earned = inSentence + CONTEXT_WEIGHT * fromContext.length + (claim.subject.length > 0 ? subjectWeight : 0);
