@@ -328,7 +328,7 @@ function evaluate(
   // Background claims (no drug) are too easily read into a section title.
   if (claim.subject.length === 0 && isHeading) return null;
   if (claim.subject.length > 0) {
-    subjectHits = claim.subject.flatMap((s) => present.get(s) ?? []);
+    subjectHits = hitsOf(claim.subject, present);
     if (subjectHits.length === 0) {
       if (implied === 'no' || !claim.subject.includes('ldn')) return null;
       subjectWeight = IMPLIED_SUBJECT_WEIGHT;
@@ -347,12 +347,14 @@ function evaluate(
     for (const group of pattern.all) {
       // Every concept of the group found in the sentence is the claim's own words, so a negation
       // written into any of them ("not a controlled substance") is read as part of the claim.
-      const found = group.filter((c) => present.has(c));
-      if (found.length > 0) {
-        const mine = found.flatMap((c) => present.get(c)!);
+      const mine = hitsOf(group, present);
+      if (mine.length > 0) {
         hits.push(...mine);
         groupHits.push(mine);
-        specificity += Math.max(...found.map((c) => 1 / (db.claimsByConcept.get(c)?.length ?? 1)));
+        // The group's rarest concept found says how particular the words are.
+        let rarest = Infinity;
+        for (const c of group) if (present.has(c)) rarest = Math.min(rarest, db.claimsByConcept.get(c)?.length ?? 1);
+        specificity += 1 / rarest;
         inSentence++;
         continue;
       }
@@ -426,6 +428,16 @@ function endorses(m: ClaimMatch): boolean {
 
 function tokenCount(hits: Hit<string>[]): number {
   return hits.reduce((n, h) => n + h.last - h.first + 1, 0);
+}
+
+/** The sentence's hits of any of `concepts`, in the concepts' order (plain loops: this runs for every candidate claim). */
+function hitsOf(concepts: string[], present: Map<string, Hit<string>[]>): Hit<string>[] {
+  const out: Hit<string>[] = [];
+  for (const c of concepts) {
+    const hits = present.get(c);
+    if (hits) for (const h of hits) out.push(h);
+  }
+  return out;
 }
 
 function unique<T>(xs: T[]): T[] {

@@ -38,9 +38,11 @@ export function stanceOf(claim: CompiledClaim | null, cues: Hit<CueKind>[], grou
  * its own negation: in "IBS that does not respond to diet" the "not" is about the diet.
  */
 function isNegated(cues: Hit<CueKind>[], groups: Hit<string>[][], tokens: Token[]): boolean {
-  const breaks = cues.filter((c) => c.key === 'clause-break').map((c) => c.first);
-  const relatives = tokens.flatMap((t, i) => (RELATIVE_PRONOUNS.has(t.norm) ? [i] : []));
   const negations = cues.filter((c) => c.key === 'negation' || c.key === 'refutation' || c.key === 'null-result');
+  if (negations.length === 0) return false;
+  const breaks = cues.filter((c) => c.key === 'clause-break').map((c) => c.first);
+  const relatives: number[] = [];
+  for (let i = 0; i < tokens.length; i++) if (RELATIVE_PRONOUNS.has(tokens[i]!.norm)) relatives.push(i);
   const inScope = (t: Hit<string>) => negations.some((neg) => {
     // "no better than placebo" holds its own target word.
     if (neg.first <= t.last && neg.last >= t.first) return true;
@@ -50,7 +52,7 @@ function isNegated(cues: Hit<CueKind>[], groups: Hit<string>[][], tokens: Token[
     if (!before && neg.key !== 'null-result' && neg.first - t.last > NEGATION_AFTER_WINDOW) return false;
     return !breaks.some((b) => b > from && b < to) && (before || neg.key === 'null-result' || !relatives.some((r) => r > from && r < to));
   });
-  return negations.length > 0 && groups.some((g) => g.length > 0 && g.every(inScope));
+  return groups.some((g) => g.length > 0 && g.every(inScope));
 }
 
 /**
@@ -59,7 +61,8 @@ function isNegated(cues: Hit<CueKind>[], groups: Hit<string>[][], tokens: Token[
  * Negations inside a pseudo-negation ("not only") deny nothing.
  */
 export function cuesOutside(cues: Hit<CueKind>[], own: Hit<string>[]): Hit<CueKind>[] {
-  const ownWords = new Set(own.flatMap((h) => h.words));
+  const ownWords = new Set<number>();
+  for (const h of own) for (const w of h.words) ownWords.add(w);
   const negations = new Set(realNegations(cues));
   return cues.filter((c) => c.key !== 'negation' || (negations.has(c) && !c.words.every((w) => ownWords.has(w))));
 }
