@@ -68,7 +68,7 @@ interface Node<K> {
 /** What a word starts: its own subtree and the wildcard subtrees whose first step fits it. */
 interface Start<K> {
   word: Node<K> | undefined;
-  /** Ordered as `find` emits them: prefix forms, shortest first, then suffix forms, shortest first. */
+  /** In no particular order: `find` sorts their hits (see `Entry.order`). */
   wildcards: Node<K>[];
 }
 
