@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkSentence } from '../src/core/check-sentence';
 import { checkPage } from '../src/core/pipeline';
-import { fixtureDb } from './helpers/db';
+import { fixtureDb, realDb } from './helpers/db';
 
 // A two-claim fixture over the real core lexicon, so these tests pin the matcher's reading of
 // stance, not the contents of the curated database.
@@ -134,6 +134,22 @@ describe('match: subject and context', () => {
   it('names the words that matched', () => {
     const [m] = checkSentence('Migraines got much better on LDN.', db);
     expect(m!.words).toEqual(['Migraines', 'better', 'LDN']);
+  });
+});
+
+describe('match: whose claim a sentence makes (real database)', () => {
+  const claimsOf = (text: string) => checkPage({ kind: 'text', text }, realDb()).claims.map((c) => [c.sentence, c.claimId]);
+
+  it('does not lend LDN from the section to a sentence that opens with another treatment', () => {
+    expect(claimsOf('LDN and multiple sclerosis\nLDN is low-dose naltrexone. Exercise can reduce fatigue in multiple sclerosis. It may also reduce fatigue in MS.'))
+      .toEqual([['It may also reduce fatigue in MS.', 'ms-fatigue']]);
+    expect(claimsOf('LDN for fibromyalgia\nLDN is low-dose naltrexone. Gabapentin and pregabalin are often used for nerve pain.')).toEqual([]);
+    expect(claimsOf('LDN and Hashimoto’s\nLDN is low-dose naltrexone. The selenium supplements lower thyroid antibodies in some people.')).toEqual([]);
+  });
+
+  it('still reads a list item that names another drug later as about LDN', () => {
+    expect(claimsOf('Who should not take LDN\nLDN is low-dose naltrexone.\n- People taking opioid painkillers (it blocks them)'))
+      .toEqual([['People taking opioid painkillers (it blocks them)', 'opioid-blockade']]);
   });
 });
 

@@ -165,11 +165,17 @@ function matchSentence(
   // stands for LDN; so does a sentence about people ("she", "patients") that names no other
   // treatment, if its words are specific enough (checked per claim). Headings name topics
   // ("LDN and fibromyalgia"); they claim only what they say outright.
+  // A sentence that opens with another treatment ("Exercise can ease fatigue in MS") is about
+  // that treatment, whatever section it is in.
   const implied: ImpliedSubject = sentence.kind === 'heading' || !subject.aboutLdn
     ? 'no'
-    : anaphor || sentence.kind === 'list-item' || contextConcepts.size > 0
+    : anaphor
       ? 'yes'
-      : !a.cues.some((c) => c.key === 'experiencer') || aboutSomethingElse(a, db) ? 'no' : 'if-specific';
+      : opensWithOtherTreatment(a, db)
+        ? 'no'
+        : sentence.kind === 'list-item' || contextConcepts.size > 0
+          ? 'yes'
+          : !a.cues.some((c) => c.key === 'experiencer') || aboutSomethingElse(a, db) ? 'no' : 'if-specific';
 
   const candidates = candidatesFor(present, contextConcepts, db);
 
@@ -255,6 +261,12 @@ function aboutSomethingElse(a: Analysed, db: PreparedDb): boolean {
   if (a.concepts.some((h, i) => kinds[i] === 'drug' && h.key !== 'naltrexone')) return true;
   const first = a.concepts.reduce((x, h, i) => (h.first < a.concepts[x]!.first ? i : x), 0);
   return BACKGROUND_OPENERS.has(kinds[first]!);
+}
+
+/** The sentence's first words (after at most a determiner) name another drug or treatment: it is the subject. */
+function opensWithOtherTreatment(a: Analysed, db: PreparedDb): boolean {
+  const first = a.concepts[0];
+  return first !== undefined && first.first <= 1 && db.conceptKind.get(first.key) === 'drug' && first.key !== 'naltrexone';
 }
 
 const BACKGROUND_OPENERS = new Set(['condition', 'symptom', 'mechanism', 'safety', 'population']);
