@@ -147,6 +147,11 @@ describe('match: whose claim a sentence makes (real database)', () => {
     expect(claimsOf('LDN and Hashimoto’s\nLDN is low-dose naltrexone. The selenium supplements lower thyroid antibodies in some people.')).toEqual([]);
   });
 
+  it('completes list items with the effect their lead-in names, but not sentences with a heading\'s verb', () => {
+    const r = checkPage({ kind: 'text', text: 'What LDN is used for\nLDN is low-dose naltrexone. LDN may help with symptoms of:\n- Fibromyalgia\n- Long COVID\nTreatment for migraine\nKeep a migraine diary.' }, realDb());
+    expect(r.claims.map((c) => [c.sentence, c.claimId, c.hedged])).toEqual([['Fibromyalgia', 'fibromyalgia-pain-relief', true], ['Long COVID', 'long-covid-general', true]]);
+  });
+
   it('still reads a list item that names another drug later as about LDN', () => {
     expect(claimsOf('Who should not take LDN\nLDN is low-dose naltrexone.\n- People taking opioid painkillers (it blocks them)'))
       .toEqual([['People taking opioid painkillers (it blocks them)', 'opioid-blockade']]);

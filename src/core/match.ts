@@ -84,16 +84,17 @@ interface PatternResult {
 /** `words[i]` holds sentence i's tokens and concepts (sentence-words.ts). */
 export function match(sentences: Sentence[], words: SentenceWords[], subject: PageSubject, db: PreparedDb): ClaimMatch[] {
   const contextCache = new Map<string, Context>();
-  const contextOf = (text: string | null): Context | null => {
+  // A heading names topics; its verbs ("Treatment for Pain") do not carry over to the sentences
+  // below. A list's lead-in is the first half of each item's sentence: "LDN may ease: - migraine".
+  const contextOf = (text: string | null, role: 'heading' | 'lead-in'): Context | null => {
     if (text === null) return null;
-    let c = contextCache.get(text);
+    let c = contextCache.get(`${role}:${text}`);
     if (!c) {
       const tokens = tokenize(text);
       const a = analyse({ tokens, concepts: db.concepts.find(tokens) }, db);
-      // Headings and lead-ins name topics; their verbs ("Treatment for Pain") do not carry over to the sentences below.
-      const topics = a.concepts.filter((h) => db.conceptKind.get(h.key) !== 'effect').map((h) => h.key);
+      const topics = a.concepts.filter((h) => role === 'lead-in' || db.conceptKind.get(h.key) !== 'effect').map((h) => h.key);
       c = { concepts: new Set(topics), hedged: a.cues.some((h) => h.key === 'hedge'), distanced: a.cues.some((h) => h.key === 'distancing') };
-      contextCache.set(text, c);
+      contextCache.set(`${role}:${text}`, c);
     }
     return c;
   };
@@ -109,7 +110,7 @@ export function match(sentences: Sentence[], words: SentenceWords[], subject: Pa
     if (sentence.block !== paragraph.block) paragraph = { block: sentence.block, topics: new Set(), last: [] };
     const a = analyse(words[i]!, db);
     if (a.concepts.length === 0 && !hasCue(a, 'agreement')) continue;
-    let found = matchSentence(sentence, a, contextOf(sentence.section), contextOf(sentence.leadIn), paragraph.topics, subject, db);
+    let found = matchSentence(sentence, a, contextOf(sentence.section, 'heading'), contextOf(sentence.leadIn, 'lead-in'), paragraph.topics, subject, db);
     if (found.length === 0 && hasCue(a, 'agreement') && !QUESTION.test(sentence.text)) found = agreeing(sentence, a, paragraph.last);
     out.push(...found);
     if (found.some((m) => m.claim)) paragraph.last = found.filter((m) => m.claim);
