@@ -9,7 +9,11 @@ import { LOOKUP_ORIGINS } from './src/extension/lookup-origins';
 const E2E_MODE = 'e2e';
 const E2E_HOSTS = ['http://127.0.0.1/*'];
 
-/** Optional, requested only when auto-run is turned on (src/extension/auto-run.ts, AUTO_RUN_ORIGINS). */
+/**
+ * Optional, requested only when auto-run is turned on (src/extension/auto-run.ts, AUTO_RUN_ORIGINS),
+ * or one site at a time by "Always check this site" (src/extension/sites.ts, `sitePattern`), which
+ * `<all_urls>` covers in both browsers, so per-site control declares nothing more.
+ */
 const AUTO_RUN_HOSTS = ['<all_urls>'];
 
 /**
@@ -126,7 +130,7 @@ export default defineConfig({
       description: 'Marks health claims about low-dose naltrexone (LDN) with the strength of the evidence behind them. Not medical advice.',
       permissions: manifestVersion === 2 && e2e ? [...permissions, ...E2E_HOSTS] : permissions,
       ...(manifestVersion === 3 && e2e ? { host_permissions: E2E_HOSTS } : {}),
-      // Auto-run (off by default) asks for all sites when it is turned on, never at install.
+      // Auto-run (off by default) asks for all sites when it is turned on, and "Always check this site" for that site, never at install.
       ...(manifestVersion === 3 ? { optional_host_permissions: [...AUTO_RUN_HOSTS, ...LOOKUP_HOSTS] } : { optional_permissions: [...AUTO_RUN_HOSTS, ...LOOKUP_HOSTS] }),
       action: { default_title: 'Evidence Lens: check this page' },
       commands: commands(firefox),

@@ -5,10 +5,13 @@
  * background checks it and sends back the claims to highlight; pasted text is checked here too.
  * It answers only our own extension pages, and only messages that parse (src/extension/messages.ts).
  * Checks of one tab never overlap: requests that arrive while one runs share a result
- * (src/extension/tab-checks.ts). With auto-run on (src/extension/auto-run.ts) the content script
- * says when it loads in a page, and the page is checked; one that is not about LDN gets no
- * highlights, badge or kept report. When a checked article changes, the content script asks for
- * a re-check (src/extension/change-watcher.ts), and the panel is told one is running.
+ * (src/extension/tab-checks.ts). With auto-run on, or on a site chosen to be checked always
+ * (src/extension/auto-run.ts, src/extension/sites.ts), the content script says when it loads in a
+ * page, and the page is checked unless its site is one never to check; one that is not about LDN
+ * gets no highlights, badge or kept report. The background alone writes the auto-run setting and
+ * the sites list, one change at a time, and registers the content script to match. When a checked
+ * article changes, the content script asks for a re-check (src/extension/change-watcher.ts), and
+ * the panel is told one is running.
  */
 import type * as z from 'zod/mini';
 import { checkArticle } from '../src/core/pipeline';
@@ -19,10 +22,12 @@ import {
   AckReply, ContentToBackground, ExtractReply, failure, isFromOurContentScript, isFromOurPage, parseOrNull, PanelToBackground, ShowReply,
   type BackgroundToContent, type BackgroundToPanel, type CheckReply, type Failure, type ReportReply, type TextReply,
 } from '../src/extension/messages';
-import { AUTO_RUN_ORIGINS, hasAutoRunPermission, registerAutoRun, unregisterAutoRun } from '../src/extension/auto-run';
+import { applyAutoRunScope, AUTO_RUN_ORIGINS, autoRunCause, autoRunScope, hasHostPermission } from '../src/extension/auto-run';
 import { pageCss } from '../src/extension/label-style';
+import { lookupOrigins } from '../src/extension/lookup-access';
 import { lookUpAndReplace } from '../src/extension/online-lookup';
-import { loadSettings, saveSettings } from '../src/extension/settings';
+import { loadSettings, updateSettings } from '../src/extension/settings';
+import { choiceFor, loadSites, patternToRelease, saveSites, siteOf, sitePattern, withChoice, type Site, type SiteChoice } from '../src/extension/sites';
 import { TabChecks } from '../src/extension/tab-checks';
 import { TabReports } from '../src/extension/tab-reports';
 
@@ -79,7 +84,7 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
     if (isFromOurContentScript(sender, browser.runtime.id, ourOrigin)) {
       const msg = parseOrNull(ContentToBackground, raw);
-      if (msg) void fromContent(msg, sender.tab.id);
+      if (msg) void fromContent(msg, sender.tab.id, sender.url);
       return;
     }
     if (!isFromOurPage(sender, browser.runtime.id, ourOrigin)) return;
@@ -98,6 +103,8 @@ export default defineBackground(() => {
         return checks.request(msg.tabId, msg.assumeAboutLdn);
       case 'panel-bg-set-auto-run':
         return setAutoRun(msg.on);
+      case 'panel-bg-set-site':
+        return setSite(msg.origin, msg.choice);
       case 'panel-bg-check-text':
         return checkText(msg.text);
       case 'panel-bg-get-report': {
@@ -186,47 +193,100 @@ export default defineBackground(() => {
     browser.runtime.sendMessage(msg).catch(() => undefined);
   }
 
-  async function fromContent(msg: ContentToBackground, tabId: number) {
-    const settings = await loadSettings();
+  /** `url` is the page's, as the browser gives it for the sender. */
+  async function fromContent(msg: ContentToBackground, tabId: number, url: string | undefined) {
     const report = await reports.get(tabId);
+    const cause = async () => autoRunCause(url, (await loadSettings()).autoRun, await loadSites());
     if (msg.type === 'cs-bg-loaded') {
-      // Injected by a click (a check is already running), or auto-run is off: nothing to do.
-      if (!settings.autoRun || report || checks.busy(tabId) || !(await hasAutoRunPermission())) return;
+      // Injected by a click (a check is already running): nothing to do.
+      if (report || checks.busy(tabId)) return;
+      // Not to be checked as it loads (auto-run off, or a site never to check), or the permission was taken back.
+      const why = await cause();
+      const site = siteOf(url);
+      if (!why || !(await hasHostPermission(why === 'site-always' && site.ok ? [sitePattern(site.origin)] : AUTO_RUN_ORIGINS))) return;
       autoTabs.add(tabId);
       await checks.request(tabId, false);
       return;
     }
     // cs-bg-article-changed: re-check pages that were checked, or that auto-run is watching.
-    if (!report && !(settings.autoRun && autoTabs.has(tabId))) return;
+    if (!report && !(autoTabs.has(tabId) && (await cause()))) return;
     if (report) announce(tabId, 'bg-panel-rechecking');
     const r = await checks.request(tabId, assumed.get(tabId) ?? false).catch(() => null);
     // A successful check announced its report; after a failure the panel still stops waiting.
     if (!r?.ok) announce(tabId);
   }
 
-  async function setAutoRun(on: boolean): Promise<AckReply> {
-    try {
-      if (!on) {
-        await unregisterAutoRun();
-        return { ok: true };
-      }
-      if (!(await hasAutoRunPermission())) return failure('no-access', 'Auto-run needs permission to read all sites. Turn it on again and allow it.');
-      await registerAutoRun();
-      return { ok: true };
-    } catch (err) {
-      return failure('check-failed', `Auto-run could not be changed: ${String(err)}`);
-    }
+  /**
+   * Changes to auto-run and to the sites list run one at a time, each storing the change and then
+   * registering the content script for what is stored (src/extension/auto-run.ts), so the
+   * registration always follows the last change.
+   */
+  let changes: Promise<unknown> = Promise.resolve();
+  function serially(what: string, change: () => Promise<AckReply>): Promise<AckReply> {
+    const next = changes.catch(() => undefined).then(change).catch((err: unknown) => failure('check-failed', `${what}: ${String(err)}`));
+    changes = next;
+    return next;
   }
 
-  // The permission taken back in the browser's settings turns auto-run off.
+  async function registerForStored(): Promise<void> {
+    const [settings, sites] = await Promise.all([loadSettings(), loadSites()]);
+    await applyAutoRunScope(autoRunScope(settings.autoRun, sites));
+  }
+
+  /** Turning auto-run off gives its permission back; the sites chosen to check always stay registered. */
+  function setAutoRun(on: boolean): Promise<AckReply> {
+    return serially('Auto-run could not be changed', async () => {
+      if (on && !(await hasHostPermission(AUTO_RUN_ORIGINS))) return failure('no-access', 'Auto-run needs permission to read all sites. Turn it on again and allow it.');
+      await updateSettings({ autoRun: on });
+      await registerForStored();
+      if (!on) await browser.permissions.remove({ origins: AUTO_RUN_ORIGINS }).catch(() => false);
+      return { ok: true };
+    });
+  }
+
+  /**
+   * A site to check always (its host permission already granted, in the panel's click), never,
+   * or neither (null). A site that stops being "always" gives its permission back, unless
+   * something else still needs that pattern (`patternToRelease`).
+   */
+  function setSite(origin: string, choice: SiteChoice | null): Promise<AckReply> {
+    return serially('The site could not be changed', async () => {
+      if (choice === 'always' && !(await hasHostPermission([sitePattern(origin)]))) {
+        return failure('no-access', `Evidence Lens needs your permission to read ${origin} to check its pages as they load.`);
+      }
+      const before = await loadSites();
+      const after = withChoice(before, origin, choice);
+      await saveSites(after);
+      await registerForStored();
+      if (choiceFor(before, origin) === 'always' && choice !== 'always') await releaseSite(origin, after);
+      return { ok: true };
+    });
+  }
+
+  async function releaseSite(origin: string, remaining: Site[]): Promise<void> {
+    const settings = await loadSettings();
+    const held = [...(settings.autoRun ? AUTO_RUN_ORIGINS : []), ...(settings.onlineLookup ? lookupOrigins() : [])];
+    const pattern = patternToRelease(origin, remaining, held);
+    // A host the build itself holds (the e2e build's test server) cannot be given back, and need not be.
+    if (pattern) await browser.permissions.remove({ origins: [pattern] }).catch(() => false);
+  }
+
+  // The permission taken back in the browser's settings turns auto-run off. A site's permission
+  // taken back leaves the site listed, shown in the panel as not allowed, with a way to allow it again.
   browser.permissions.onRemoved.addListener((removed) => {
     if (!removed.origins?.some((o) => AUTO_RUN_ORIGINS.includes(o))) return;
-    void (async () => {
-      await unregisterAutoRun().catch(() => undefined);
-      const settings = await loadSettings();
-      if (settings.autoRun) await saveSettings({ ...settings, autoRun: false });
-    })();
+    void serially('Auto-run could not be turned off', async () => {
+      await updateSettings({ autoRun: false });
+      await registerForStored();
+      return { ok: true };
+    });
   });
+
+  // An installed or updated extension registers the content script for what is stored.
+  browser.runtime.onInstalled.addListener(() => void serially('The content script could not be registered', async () => {
+    await registerForStored();
+    return { ok: true };
+  }));
 
   async function forget(tabId: number) {
     current.delete(tabId);

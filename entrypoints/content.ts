@@ -1,10 +1,11 @@
 /**
  * The content script, injected on demand by the background (`scripting.executeScript`, allowed
  * by activeTab after a click on the toolbar button); never declared in the manifest. With
- * auto-run on, the background registers it for all pages at runtime (src/extension/auto-run.ts)
- * and it tells the background it loaded, which checks the page if it is about LDN. It extracts the
- * page's article for the background to check and highlights what comes back. It answers
- * only messages from our own extension, parsed with zod; it never listens to `window.postMessage`.
+ * auto-run on, or for a site chosen to check always, the background registers it at runtime
+ * (src/extension/auto-run.ts) and it tells the background it loaded, which checks the page if it
+ * is about LDN. It extracts the page's article for the background to check and highlights what
+ * comes back. It answers only messages from our own extension, parsed with zod; it never listens
+ * to `window.postMessage`.
  */
 import { PageSession } from '../src/extension/page-session';
 import { BackgroundToContent, failure, isFromOurExtension, parseOrNull, type ContentToBackground } from '../src/extension/messages';

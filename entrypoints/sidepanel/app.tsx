@@ -13,6 +13,7 @@ import { AudienceSwitch } from './audience-switch';
 import { LookupSetting } from './lookup-setting';
 import { PasteMode } from './paste-mode';
 import { ReportView } from './report-view';
+import { hereChoice, NeverNotice, SiteActions, SitesList, useSites } from './site-control';
 import { tabPanelProps, Tabs } from './tabs';
 
 type PageState =
@@ -37,6 +38,9 @@ export function App() {
   /** The claim last moved to (a card click or the next/previous-claim shortcut), and a count so each move refocuses. */
   const [current, setCurrent] = useState<{ index: number; seq: number } | null>(null);
   const moveTo = useCallback((index: number) => setCurrent((prev) => ({ index, seq: (prev?.seq ?? 0) + 1 })), []);
+  const sites = useSites(tabId);
+  /** The tab's site is one never to check: the main button reads “Check anyway”, and a notice says why. */
+  const neverHere = sites.here?.ok && hereChoice(sites) === 'never' ? sites.here.origin : null;
 
   const load = useCallback(async (id: number | null) => {
     if (id === null) return setState({ kind: 'idle' });
@@ -87,7 +91,8 @@ export function App() {
   /**
    * Auto-run asks for the host permission for all sites right in the click (the browser only
    * shows its prompt during one), then has the background register the content script.
-   * Turning it off unregisters the script and gives the permission back.
+   * Turning it off unregisters the script and gives the permission back; the background stores
+   * the setting, and registers the script for the sites chosen to check always.
    */
   const toggleAutoRun = async (on: boolean) => {
     setSettingNote(null);
@@ -97,8 +102,9 @@ export function App() {
     }
     const r = await setAutoRun(on);
     if (!r.ok) return setSettingNote(r.message);
-    setSettings(await updateSettings({ autoRun: on }));
-    setSettingNote(on ? 'Pages about LDN are now checked as they load.' : 'Auto-run is off: pages are checked when you press “Check this page”.');
+    setSettings(await loadSettings());
+    const always = sites.sites?.some((s) => s.choice === 'always') ? ', except on the sites you chose to check always' : '';
+    setSettingNote(on ? 'Pages about LDN are now checked as they load.' : `Auto-run is off: pages are checked when you press “Check this page”${always}.`);
   };
 
   const toggleHighlights = async (on: boolean) => {
@@ -125,11 +131,13 @@ export function App() {
         <div {...tabPanelProps('mode', mode)}>
         {mode === 'paste' ? <PasteMode audience={audience} /> : (
           <>
+            {neverHere && <NeverNotice state={sites} origin={neverHere} autoRun={settings?.autoRun ?? false} />}
             <div class="actions">
               <button type="button" class="primary" onClick={() => void check(false)} disabled={state.kind === 'checking'}>
-                {state.kind === 'done' ? 'Check again' : 'Check this page'}
+                {state.kind === 'done' ? 'Check again' : neverHere ? 'Check anyway' : 'Check this page'}
               </button>
             </div>
+            <SiteActions state={sites} autoRun={settings?.autoRun ?? false} />
             <fieldset class="settings">
               <legend>Settings</legend>
               <label class="setting">
@@ -142,11 +150,12 @@ export function App() {
                   onChange={(e) => void toggleAutoRun((e.currentTarget as HTMLInputElement).checked)} />
                 Check pages about LDN automatically
               </label>
-              <p id="auto-run-help" class="setting-help">Asks for permission to read the pages you open; pages not about LDN are left alone.</p>
+              <p id="auto-run-help" class="setting-help">Asks for permission to read the pages you open; pages not about LDN, and sites you chose never to check, are left alone.</p>
               {settingNote && <p class="setting-note" role="status">{settingNote}</p>}
               <LookupSetting />
+              <SitesList state={sites} autoRun={settings?.autoRun ?? false} />
             </fieldset>
-            {state.kind === 'idle' && <p class="state">Press “Check this page” to find the health claims about LDN on this page and how strong the evidence behind each one is.</p>}
+            {state.kind === 'idle' && <p class="state">Press “{neverHere ? 'Check anyway' : 'Check this page'}” to find the health claims about LDN on this page and how strong the evidence behind each one is.</p>}
             {state.kind === 'checking' && <p class="state" role="status" aria-live="polite">Checking the page…</p>}
             {state.kind === 'error' && <div class="error" role="alert"><strong>The page could not be checked.</strong> {state.message}</div>}
             {revealError && <p class="notice" role="status">{revealError}</p>}

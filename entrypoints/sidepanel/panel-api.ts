@@ -7,6 +7,7 @@ import {
   AckReply, BackgroundToPanel, CheckReply, failure, isFromOurExtension, parseOrNull, ReportReply, TextReply,
   type PanelToBackground,
 } from '../../src/extension/messages';
+import type { SiteChoice } from '../../src/extension/sites';
 
 async function ask<T>(msg: PanelToBackground, schema: z.ZodMiniType<T>): Promise<T | ReturnType<typeof failure>> {
   try {
@@ -23,6 +24,7 @@ export const getReport = (tabId: number) => ask({ type: 'panel-bg-get-report', t
 export const reveal = (tabId: number, index: number) => ask({ type: 'panel-bg-reveal', tabId, index }, AckReply);
 export const setHighlights = (tabId: number, on: boolean) => ask({ type: 'panel-bg-set-highlights', tabId, on }, AckReply);
 export const setAutoRun = (on: boolean) => ask({ type: 'panel-bg-set-auto-run', on }, AckReply);
+export const setSite = (origin: string, choice: SiteChoice | null) => ask({ type: 'panel-bg-set-site', origin, choice }, AckReply);
 
 /**
  * Calls `onChange(tabId)` when the background announces a new or dropped report,

@@ -15,6 +15,7 @@ import { LEVEL_VALUES } from '../core/levels';
 import { MAX_ARTICLE_CHARS } from '../core/limits';
 import { Report } from '../core/report-schema';
 import { ArticleSchema } from './article-schema';
+import { isOrigin, SITE_CHOICES } from './sites';
 
 const tabId = z.int().check(z.nonnegative());
 const claimIndex = z.int().check(z.nonnegative());
@@ -37,6 +38,12 @@ export const PanelToBackground = z.discriminatedUnion('type', [
    * click) or off: register or unregister the content script for all pages (src/extension/auto-run.ts).
    */
   z.object({ type: z.literal('panel-bg-set-auto-run'), on: z.boolean() }),
+  /**
+   * Check a site's pages always or never as they load, or forget the choice (null), and register
+   * the content script to match (src/extension/sites.ts). For "always" the panel has just been
+   * granted the site's host permission, in the click.
+   */
+  z.object({ type: z.literal('panel-bg-set-site'), origin: z.string().check(z.refine(isOrigin)), choice: z.nullable(z.enum(SITE_CHOICES)) }),
 ]);
 export type PanelToBackground = z.infer<typeof PanelToBackground>;
 

@@ -204,20 +204,40 @@ export function extensionSession(): { server: PageServer; browser: Browser } {
 let pageRun = 0;
 
 /**
- * Opens a test page in a new tab, and the side panel for that tab. A query string unique to the
+ * Opens a test page in a new tab, as a person typing its address. A query string unique to the
  * call lets the tab be found by its URL even when the same page is open twice; a fresh tab's URL
  * can take a moment to show in tabs.query, so the look-up is retried.
  */
-export async function openWithPanel(
-  session: { server: PageServer; browser: Browser },
-  name: string,
-): Promise<{ page: Page; panel: Page; tabId: number; url: string }> {
+export async function openPage(session: { server: PageServer; browser: Browser }, name: string): Promise<{ page: Page; tabId: number; url: string }> {
   const page = await session.browser.context.newPage();
   const url = `${session.server.origin}/${name}?run=${++pageRun}`;
   await page.goto(url, { timeout: 60_000 });
   let tabId = -1;
   await expect.poll(async () => (tabId = await tabIdOf(session.browser, page).catch(() => -1))).toBeGreaterThanOrEqual(0);
-  return { page, panel: await openPanel(session.browser, tabId), tabId, url };
+  return { page, tabId, url };
+}
+
+/** `openPage`, and the side panel for that tab. */
+export async function openWithPanel(
+  session: { server: PageServer; browser: Browser },
+  name: string,
+): Promise<{ page: Page; panel: Page; tabId: number; url: string }> {
+  const opened = await openPage(session, name);
+  return { ...opened, panel: await openPanel(session.browser, opened.tabId) };
+}
+
+/**
+ * Turns auto-run on or off with its checkbox, as a person would, in `panel` reloaded first so it
+ * shows the setting as stored (which must be the other state), and waits for the panel to confirm.
+ */
+export async function switchAutoRun(panel: Page, on: boolean): Promise<void> {
+  const toggle = panel.getByLabel('Check pages about LDN automatically');
+  await panel.bringToFront();
+  await panel.reload();
+  await expect.poll(() => toggle.isEnabled()).toBe(true);
+  expect(await toggle.isChecked()).toBe(!on);
+  await toggle.setChecked(on);
+  await panel.getByText(on ? 'Pages about LDN are now checked as they load.' : 'Auto-run is off').waitFor();
 }
 
 /** `openWithPanel`, then "Check this page", waiting for the report's summary. */

@@ -7,7 +7,7 @@
  * Run: `npx vitest run tests/e2e/panel.test.ts`.
  */
 import { describe, expect, it } from 'vitest';
-import { artifact, axeViolations, browserAvailable, checkWithPanel, chooseView, extensionSession, openPanel, readHighlights, tabIdOf } from './harness';
+import { artifact, axeViolations, browserAvailable, checkWithPanel, chooseView, extensionSession, openPanel, readHighlights, switchAutoRun, tabIdOf } from './harness';
 
 const RUN = browserAvailable();
 
@@ -251,11 +251,7 @@ describe.skipIf(!RUN)('the side panel', { timeout: 60_000 }, () => {
       expect(await recipePanel.locator('.summary').count()).toBe(0);
 
       // Off: the script is unregistered, and new pages are not checked.
-      await settingsPanel.bringToFront();
-      await settingsPanel.reload();
-      await expect.poll(() => toggle.isChecked()).toBe(true);
-      await toggle.uncheck();
-      await settingsPanel.getByText('Auto-run is off').waitFor();
+      await switchAutoRun(settingsPanel, false);
       expect(await registered()).toEqual([]);
       const later = await session.browser.context.newPage();
       await later.goto(`${session.server.origin}/clinic-blog.html?auto=2`);

@@ -12,6 +12,10 @@ describe('message schemas', () => {
   it('accept well-formed messages', () => {
     expect(parseOrNull(PanelToBackground, { type: 'panel-bg-check', tabId: 3, assumeAboutLdn: false })).toEqual({ type: 'panel-bg-check', tabId: 3, assumeAboutLdn: false });
     expect(parseOrNull(BackgroundToContent, { type: 'bg-cs-reveal', index: 0 })).not.toBeNull();
+    for (const choice of ['always', 'never', null]) {
+      const msg = { type: 'panel-bg-set-site', origin: 'http://127.0.0.1:41234', choice };
+      expect(parseOrNull(PanelToBackground, msg)).toEqual(msg);
+    }
   });
 
   it.each([
@@ -23,6 +27,10 @@ describe('message schemas', () => {
     ['a content-script message on the panel route', { type: 'bg-cs-extract' }],
     ['null', null],
     ['a string', 'panel-bg-check'],
+    ['a site that is not an origin', { type: 'panel-bg-set-site', origin: 'https://clinic.example/page', choice: 'always' }],
+    ['a site that is not a web site', { type: 'panel-bg-set-site', origin: 'chrome://extensions', choice: 'never' }],
+    ['a site not in normal form', { type: 'panel-bg-set-site', origin: 'HTTPS://clinic.example:443', choice: 'never' }],
+    ['an unknown site choice', { type: 'panel-bg-set-site', origin: 'https://clinic.example', choice: 'sometimes' }],
   ])('reject %s', (_name, forged) => {
     expect(parseOrNull(PanelToBackground, forged)).toBeNull();
   });

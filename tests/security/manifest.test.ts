@@ -13,7 +13,7 @@ const CHROME = join(ROOT, '.output/chrome-mv3');
 const FIREFOX = join(ROOT, '.output/firefox-mv2');
 
 /** The reviewed lists. Changing one of these is the point of the review. */
-/** Asked for only when the user turns on auto-run (all sites) or online citation look-up (the three services). */
+/** Asked for only when the user turns on auto-run (all sites; also covers one site asked for by "Always check this site") or online citation look-up (the three services). */
 const OPTIONAL_HOSTS = ['<all_urls>', 'https://api.crossref.org/*', 'https://eutils.ncbi.nlm.nih.gov/*', 'https://clinicaltrials.gov/*'];
 const PINNED = {
   chrome: { permissions: ['activeTab', 'scripting', 'storage', 'sidePanel'], host_permissions: undefined, optional_permissions: undefined, optional_host_permissions: OPTIONAL_HOSTS },
