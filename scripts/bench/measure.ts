@@ -33,6 +33,16 @@ function collect<T>(opts: RunOptions, run: () => T): T[] {
   return out;
 }
 
+/** Runs the pipeline and Readability `rounds` times over all `pages`, measuring nothing. */
+export function warmUp(pages: string[], db: PreparedDb, rounds: number): void {
+  for (let r = 0; r < rounds; r++) {
+    for (const html of pages) {
+      checkPage(documentInput(html), db);
+      new Readability(parseHTML(html).document as unknown as Document).parse();
+    }
+  }
+}
+
 /** Per-stage medians of `checkPage` on an HTML page (extraction includes parsing the HTML). */
 export function stageTimes(html: string, db: PreparedDb, opts: RunOptions): StageTimes & { claims: number; words: number } {
   let last: Report | null = null;
