@@ -187,8 +187,8 @@ function matchSentence(
     const r = evaluate(claim, present, contextConcepts, implied, sentence.kind === 'heading', aboutEvidence, db);
     if (r) results.push(r);
   }
-  const tokens = new Map(results.map((r) => [r, tokenCount(r.hits)]));
-  results.sort((x, y) => y.groups - x.groups || y.specificity - x.specificity || y.score - x.score || tokens.get(y)! - tokens.get(x)! || x.claim.id.localeCompare(y.claim.id));
+  const wordCount = new Map(results.map((r) => [r, tokenCount(r.hits)]));
+  results.sort((x, y) => y.groups - x.groups || y.specificity - x.specificity || y.score - x.score || wordCount.get(y)! - wordCount.get(x)! || x.claim.id.localeCompare(y.claim.id));
 
   // List items and table cells take their stance's tone from the sentence that introduces them.
   const hedgedByLeadIn = leadIn?.hedged ?? false;

@@ -57,7 +57,8 @@ export function checkArticle(article: Article, db: PreparedDb, options: ArticleC
 function runStages(article: Article, db: PreparedDb, options: CheckOptions, clock: () => number, t0: number, t1: number): Report {
   const sentences = segment(article);
   const t2 = clock();
-  // Each sentence's words are looked up once, for the page's subject and for matching.
+  // Each sentence's words are looked up once, for the page's subject and for matching (the
+  // look-up is timed as part of matching).
   const words = lookUpSentences(sentences, db);
   const subject = pageSubject(article, db, words, options.assumeAboutLdn ?? false);
   const matches = match(sentences, words, subject, db);
