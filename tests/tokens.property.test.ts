@@ -27,8 +27,17 @@ describe('tokenize', () => {
     }), params);
   });
 
+  it('reads a range of a text as it reads the range cut out, with offsets in the whole text', () => {
+    const text = fc.array(pieces, { maxLength: 30 }).map((p) => p.join(''));
+    fc.assert(fc.property(text, fc.nat(), fc.nat(), (t, a, b) => {
+      const [from, to] = [a % (t.length + 1), b % (t.length + 1)].sort((x, y) => x - y) as [number, number];
+      const shifted = referenceTokenize(t.slice(from, to)).map((k) => ({ ...k, start: k.start + from, end: k.end + from }));
+      expect(tokenize(t, from, to)).toEqual(shifted);
+    }), params);
+  });
+
   it('normalises case, accents and apostrophes, and keeps the possessive-less word', () => {
     expect(tokenize('Sjögren’s is NOT 4.5%').map((t) => [t.norm, t.alt])).toEqual([['sjogrens', 'sjogren'], ['is', undefined], ['not', undefined], ['4.5', undefined], ['%', undefined]]);
-    expect(tokenize('x', 10)[0]).toEqual({ norm: 'x', start: 10, end: 11 });
+    expect(tokenize('a b x', 4)[0]).toEqual({ norm: 'x', start: 4, end: 5 });
   });
 });

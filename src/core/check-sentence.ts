@@ -10,7 +10,8 @@ import { segment } from './segment';
 import { lookUpSentences } from './sentence-words';
 
 export function checkSentence(text: string, db: PreparedDb): GradedClaim[] {
-  const sentences = segment(articleFromText(text));
-  const words = lookUpSentences(sentences, db);
+  const article = articleFromText(text);
+  const sentences = segment(article);
+  const words = lookUpSentences(article.text, sentences, db);
   return grade(match(sentences, words, { aboutLdn: true, ldnMentions: 1, language: 'en', words: 0 }, db));
 }

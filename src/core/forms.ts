@@ -19,14 +19,20 @@ export const SUFFIX_MIN_WORD = 6;
 export function compileForm(form: string): Step[] {
   if (/^\*\p{L}+$/u.test(form.trim())) return [{ suffix: normalizeWord(form.trim().slice(1)) }];
   const steps: Step[] = [];
-  for (const raw of form.trim().split(/\s+/)) {
-    if (raw === '..') {
+  // The form is tokenized whole, as pages are (tokens never span a space), and each raw word
+  // takes the tokens inside it: one call on one string keeps `tokenize` fast (see tokens.ts).
+  const tokens = tokenize(form);
+  let next = 0;
+  for (const raw of form.matchAll(/\S+/g)) {
+    const end = raw.index + raw[0].length;
+    while (next < tokens.length && tokens[next]!.start < raw.index) next++;
+    if (raw[0] === '..') {
       steps.push({ gap: true });
-    } else if (raw.endsWith('*') && raw.length > 1) {
-      steps.push({ prefix: normalizeWord(raw.slice(0, -1)) });
+    } else if (raw[0].endsWith('*') && raw[0].length > 1) {
+      steps.push({ prefix: normalizeWord(raw[0].slice(0, -1)) });
     } else {
       // A raw word may split into several tokens ("IL-6" -> "il", "6"; "1.5mg" -> "1.5", "mg").
-      for (const t of tokenize(raw)) steps.push({ word: t.norm });
+      for (; next < tokens.length && tokens[next]!.end <= end; next++) steps.push({ word: tokens[next]!.norm });
     }
   }
   if (steps.length === 0 || 'gap' in steps[0]! || 'gap' in steps[steps.length - 1]!) {
@@ -53,6 +59,8 @@ interface Entry<K> {
 
 /** Orders wildcard forms as `find` emits them: prefix forms, then suffix forms, each shortest first, then as added. */
 const WILDCARD_ORDER = { kind: 1e12, length: 1e7 };
+/** Ranks a start's group above any entry's order, and stays exact in a double (3 groups x 1e15 < 2^53). */
+const GROUP_RANK = 1e15;
 
 /** A trie node: the forms whose steps so far are the path to it. */
 interface Node<K> {
@@ -60,9 +68,26 @@ interface Node<K> {
   ends: Entry<K>[];
   words: Map<string, Node<K>> | null;
   /** Prefix and suffix steps, each with its subtree. */
-  wildcards: { step: Step; node: Node<K> }[];
+  wildcards: { wildcard: Wildcard; node: Node<K> }[];
   /** A `..` step's subtree. */
   gap: Node<K> | null;
+}
+
+/** A prefix or suffix step, in the shape `fits` reads on every token it is tried on. */
+interface Wildcard {
+  key: string;
+  affix: string;
+  isPrefix: boolean;
+}
+
+function wildcardOf(step: Step): Wildcard {
+  return 'prefix' in step
+    ? { key: `${step.prefix}*`, affix: step.prefix, isPrefix: true }
+    : { key: `*${(step as { suffix: string }).suffix}`, affix: (step as { suffix: string }).suffix, isPrefix: false };
+}
+
+function fits(w: Wildcard, norm: string): boolean {
+  return w.isPrefix ? norm.startsWith(w.affix) : norm.length >= SUFFIX_MIN_WORD && norm.length > w.affix.length && norm.endsWith(w.affix);
 }
 
 /** What a word starts: its own subtree and the wildcard subtrees whose first step fits it. */
@@ -87,16 +112,6 @@ function newNode<K>(): Node<K> {
   return { ends: [], words: null, wildcards: [], gap: null };
 }
 
-function stepMatches(step: Step, norm: string): boolean {
-  if ('prefix' in step) return norm.startsWith(step.prefix);
-  if ('suffix' in step) return norm.length >= SUFFIX_MIN_WORD && norm.length > step.suffix.length && norm.endsWith(step.suffix);
-  return false;
-}
-
-function wildcardKey(step: Step): string {
-  return 'prefix' in step ? `${step.prefix}*` : `*${(step as { suffix: string }).suffix}`;
-}
-
 /**
  * All forms of all entries in one trie, so a token costs one map lookup whatever the lexicon's
  * size, and the 150 forms that start with "not" are walked together, not tried one by one.
@@ -110,9 +125,9 @@ export class FormIndex<K> {
   private readonly shortPrefixes: Node<K>[] = [];
   private readonly bySuffix = new Map<string, Node<K>[]>();
   private readonly shortSuffixes: Node<K>[] = [];
-  /** The root's wildcard children by `wildcardKey`. */
+  /** The root's wildcard children by their key (`reduc*`, `*mab`). */
   private readonly firstSteps = new Map<string, Node<K>>();
-  private readonly stepOf = new Map<Node<K>, Step>();
+  private readonly wildcardOfRoot = new Map<Node<K>, Wildcard>();
   private readonly memo = new Map<string, Start<K>>();
   private entries = 0;
   /** `seen[entry.id] === stamp`: the entry has matched from the token being tried. */
@@ -120,8 +135,14 @@ export class FormIndex<K> {
   private stamp = 0;
   /** Matched word indexes along the path being walked. */
   private readonly path: number[] = [];
-  /** Hits from the token being tried, with the start they came from (0 its word, 1 its possessive's, 2 a wildcard). */
-  private readonly pending: { hit: Hit<K>; group: number; order: number }[] = [];
+  /**
+   * Hits from the token being tried, and where each goes among them: its start's group (0 the
+   * word's, 1 its possessive's, 2 a wildcard's) times GROUP_RANK, plus its entry's order.
+   */
+  private readonly pending: Hit<K>[] = [];
+  private readonly pendingRank: number[] = [];
+  /** How many of `pending` are the current token's (the arrays are reused, not emptied: setting an array's length is slow). */
+  private pendingCount = 0;
 
   add(key: K, form: string): void {
     const steps = compileForm(form);
@@ -131,21 +152,22 @@ export class FormIndex<K> {
     if (('prefix' in first && first.prefix === '') || ('suffix' in first && first.suffix === '')) return;
     this.memo.clear();
     let node = this.root;
-    for (const [n, step] of steps.entries()) node = n === 0 && !('word' in step) ? this.rootWildcard(step) : child(node, step);
+    for (const [n, step] of steps.entries()) node = n === 0 && !('word' in step) ? this.rootWildcard(wildcardOf(step)) : child(node, step);
     const id = this.entries++;
     if (id >= this.seen.length) {
       const grown = new Int32Array(this.seen.length * 2);
       grown.set(this.seen);
       this.seen = grown;
     }
-    const order = 'word' in first ? id : ('prefix' in first ? 0 : WILDCARD_ORDER.kind) + wildcardKey(first).length * WILDCARD_ORDER.length + id;
+    const order = 'word' in first ? id : ('prefix' in first ? 0 : WILDCARD_ORDER.kind) + wildcardOf(first).key.length * WILDCARD_ORDER.length + id;
     node.ends.push({ id, key, order });
   }
 
   find(tokens: Token[]): Hit<K>[] {
     const hits: Hit<K>[] = [];
-    const pending = this.pending;
+    const { pending, pendingRank } = this;
     for (let i = 0; i < tokens.length; i++) {
+      this.pendingCount = 0;
       const { norm, alt } = tokens[i]!;
       if (++this.stamp === STAMP_LIMIT) {
         this.seen.fill(0);
@@ -155,61 +177,63 @@ export class FormIndex<K> {
       if (start.word) this.walk(start.word, tokens, i, i + 1, 0);
       if (alt) {
         const word = this.startOf(alt).word;
-        if (word) this.walk(word, tokens, i, i + 1, 1);
+        if (word) this.walk(word, tokens, i, i + 1, GROUP_RANK);
       }
-      for (const node of start.wildcards) this.walk(node, tokens, i, i + 1, 2);
-      if (pending.length === 0) continue;
+      for (const node of start.wildcards) this.walk(node, tokens, i, i + 1, 2 * GROUP_RANK);
+      const count = this.pendingCount;
       // Hits go out in the order the forms' first words would be tried one by one: the word's
       // forms in the order they were added, then the possessive's, then wildcard forms.
-      if (pending.length > 1) pending.sort((x, y) => x.group - y.group || x.order - y.order);
-      for (const p of pending) hits.push(p.hit);
-      pending.length = 0;
+      if (count > 1) sortByRank(pending, pendingRank, count);
+      for (let p = 0; p < count; p++) hits.push(pending[p]!);
     }
     return hits;
   }
 
   /** Walks `node`, whose path matched tokens first..at-1 (its last step matched at-1 unless it was a gap). */
-  private walk(node: Node<K>, tokens: Token[], first: number, at: number, group: number): void {
+  private walk(node: Node<K>, tokens: Token[], first: number, at: number, groupRank: number): void {
     const path = this.path;
     path.push(at - 1);
-    this.visit(node, tokens, first, at, group);
+    this.visit(node, tokens, first, at, groupRank);
     path.pop();
   }
 
-  private visit(node: Node<K>, tokens: Token[], first: number, at: number, group: number): void {
+  private visit(node: Node<K>, tokens: Token[], first: number, at: number, groupRank: number): void {
     for (const e of node.ends) {
       if (this.seen[e.id] === this.stamp) continue;
       this.seen[e.id] = this.stamp;
-      this.pending.push({ hit: { key: e.key, first, last: at - 1, words: this.path.slice() }, group, order: e.order });
+      this.pending[this.pendingCount] = { key: e.key, first, last: at - 1, words: this.path.slice() };
+      this.pendingRank[this.pendingCount++] = groupRank + e.order;
     }
     if (node.gap) {
       for (let skip = 0; skip <= MAX_GAP && at + skip <= tokens.length; skip++) {
         // A gap never crosses a clause mark: "reduces fatigue; pain" is not "reduces pain".
         if (skip > 0 && CLAUSE_MARKS.has(tokens[at + skip - 1]!.norm)) break;
-        this.visit(node.gap, tokens, first, at + skip, group);
+        this.visit(node.gap, tokens, first, at + skip, groupRank);
       }
     }
     if (at >= tokens.length) return;
     const { norm, alt } = tokens[at]!;
     if (node.words) {
       const next = node.words.get(norm);
-      if (next) this.walk(next, tokens, first, at + 1, group);
+      if (next) this.walk(next, tokens, first, at + 1, groupRank);
       const nextAlt = alt ? node.words.get(alt) : undefined;
-      if (nextAlt) this.walk(nextAlt, tokens, first, at + 1, group);
+      if (nextAlt) this.walk(nextAlt, tokens, first, at + 1, groupRank);
     }
-    for (const w of node.wildcards) if (stepMatches(w.step, norm)) this.walk(w.node, tokens, first, at + 1, group);
+    for (const w of node.wildcards) if (fits(w.wildcard, norm)) this.walk(w.node, tokens, first, at + 1, groupRank);
   }
 
   private startOf(norm: string): Start<K> {
     let start = this.memo.get(norm);
     if (start) return start;
     const wildcards: Node<K>[] = [];
-    const fits = (n: Node<K>) => stepMatches(this.stepOf.get(n)!, norm);
-    for (const n of this.shortPrefixes) if (fits(n)) wildcards.push(n);
-    for (const n of this.byPrefix.get(norm.slice(0, WILDCARD_KEY_LETTERS)) ?? []) if (fits(n)) wildcards.push(n);
+    const add = (nodes: Node<K>[] | undefined) => {
+      for (const n of nodes ?? []) if (fits(this.wildcardOfRoot.get(n)!, norm)) wildcards.push(n);
+    };
+    add(this.shortPrefixes);
+    add(this.byPrefix.get(norm.slice(0, WILDCARD_KEY_LETTERS)));
     if (norm.length >= SUFFIX_MIN_WORD) {
-      for (const n of this.shortSuffixes) if (fits(n)) wildcards.push(n);
-      for (const n of this.bySuffix.get(norm.slice(-WILDCARD_KEY_LETTERS)) ?? []) if (fits(n)) wildcards.push(n);
+      add(this.shortSuffixes);
+      add(this.bySuffix.get(norm.slice(-WILDCARD_KEY_LETTERS)));
     }
     start = { word: this.root.words?.get(norm), wildcards };
     if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
@@ -217,18 +241,33 @@ export class FormIndex<K> {
     return start;
   }
 
-  private rootWildcard(step: Step): Node<K> {
-    const known = this.firstSteps.get(wildcardKey(step));
+  private rootWildcard(wildcard: Wildcard): Node<K> {
+    const known = this.firstSteps.get(wildcard.key);
     if (known) return known;
     const node = newNode<K>();
-    this.firstSteps.set(wildcardKey(step), node);
-    this.stepOf.set(node, step);
-    const text = 'prefix' in step ? step.prefix : (step as { suffix: string }).suffix;
-    const list = 'prefix' in step
-      ? text.length < WILDCARD_KEY_LETTERS ? this.shortPrefixes : bucket(this.byPrefix, text.slice(0, WILDCARD_KEY_LETTERS))
-      : text.length < WILDCARD_KEY_LETTERS ? this.shortSuffixes : bucket(this.bySuffix, text.slice(-WILDCARD_KEY_LETTERS));
+    this.firstSteps.set(wildcard.key, node);
+    this.wildcardOfRoot.set(node, wildcard);
+    const { affix } = wildcard;
+    const list = wildcard.isPrefix
+      ? affix.length < WILDCARD_KEY_LETTERS ? this.shortPrefixes : bucket(this.byPrefix, affix.slice(0, WILDCARD_KEY_LETTERS))
+      : affix.length < WILDCARD_KEY_LETTERS ? this.shortSuffixes : bucket(this.bySuffix, affix.slice(-WILDCARD_KEY_LETTERS));
     list.push(node);
     return node;
+  }
+}
+
+/** Sorts the first `count` of `hits` by `ranks` (both in place), by insertion: a token starts a handful of hits at most. */
+function sortByRank<K>(hits: Hit<K>[], ranks: number[], count: number): void {
+  for (let i = 1; i < count; i++) {
+    const hit = hits[i]!;
+    const rank = ranks[i]!;
+    let j = i - 1;
+    for (; j >= 0 && ranks[j]! > rank; j--) {
+      hits[j + 1] = hits[j]!;
+      ranks[j + 1] = ranks[j]!;
+    }
+    hits[j + 1] = hit;
+    ranks[j + 1] = rank;
   }
 }
 
@@ -240,8 +279,9 @@ function child<K>(node: Node<K>, step: Step): Node<K> {
     return next;
   }
   if ('gap' in step) return (node.gap ??= newNode());
-  let w = node.wildcards.find((x) => wildcardKey(x.step) === wildcardKey(step));
-  if (!w) node.wildcards.push((w = { step, node: newNode() }));
+  const wildcard = wildcardOf(step);
+  let w = node.wildcards.find((x) => x.wildcard.key === wildcard.key);
+  if (!w) node.wildcards.push((w = { wildcard, node: newNode() }));
   return w.node;
 }
 

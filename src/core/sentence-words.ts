@@ -12,9 +12,10 @@ export interface SentenceWords {
   concepts: Hit<string>[];
 }
 
-export function lookUpSentences(sentences: Sentence[], db: PreparedDb): SentenceWords[] {
+/** `text` is the article's text, of which the sentences are ranges. */
+export function lookUpSentences(text: string, sentences: Sentence[], db: PreparedDb): SentenceWords[] {
   return sentences.map((s) => {
-    const tokens = tokenize(s.text, s.start);
+    const tokens = tokenize(text, s.start, s.end);
     return { tokens, concepts: db.concepts.find(tokens) };
   });
 }

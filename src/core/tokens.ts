@@ -15,6 +15,11 @@ export interface Token {
 // punctuation marks are tokens because they end a clause or carry meaning (% and ?). Tokens are
 // read by a scanner over character codes, not a regular expression: this runs on every word of
 // every page, and the scanner costs a third of the expression with `\p{…}` classes.
+// One kind of string: V8 reads characters fast only while a function has met at most four
+// kinds of string (flat or sliced, one or two bytes a character, interned...). Past that,
+// every `charCodeAt` here became a generic call and tokenizing took twice as long, so pages
+// are tokenized as ranges of their article's text and lexicon forms whole, never word by word.
+// For the same reason the scanner never reads past the end of its range.
 const MARKS = /[\p{M}'’]/gu;
 const POSSESSIVE = /\p{L}{2,}['’]s$/u;
 /** Anything beyond plain ASCII, or an apostrophe: only such words need the full normalisation. */
@@ -50,11 +55,12 @@ let sawWide = false;
 const IS_NUMBER = /^\p{N}$/u;
 const IS_LETTER = /^[\p{L}\p{M}]$/u;
 
-function classAt(text: string, i: number): number {
+/** The class of the code point at `i`, reading no further than `to`. */
+function classAt(text: string, i: number, to: number): number {
   const c = text.charCodeAt(i);
   if (c < 128) return ASCII_CLASS[c]!;
   sawWide = true;
-  const cp = text.codePointAt(i)!;
+  const cp = widthAt(text, i, to) === 2 ? text.codePointAt(i)! : c;
   let cls = wideClasses.get(cp);
   if (cls === undefined) {
     const ch = String.fromCodePoint(cp);
@@ -64,30 +70,56 @@ function classAt(text: string, i: number): number {
   return cls;
 }
 
-/** UTF-16 units of the code point at `i`. */
-function widthAt(text: string, i: number): number {
+/** UTF-16 units of the code point at `i`, reading no further than `to`. */
+function widthAt(text: string, i: number, to: number): number {
   const c = text.charCodeAt(i);
-  if (c < 0xd800 || c > 0xdbff) return 1;
+  if (c < 0xd800 || c > 0xdbff || i + 1 === to) return 1;
   const next = text.charCodeAt(i + 1);
   return next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
 }
 
-/** Past a run of code points of class `cls` from `i`. */
-function runEnd(text: string, i: number, cls: number): number {
-  while (i < text.length && classAt(text, i) === cls) i += widthAt(text, i);
+/** Past a run of code points of class `cls` from `i`, up to `to`. */
+function runEnd(text: string, i: number, cls: number, to: number): number {
+  while (i < to && classAt(text, i, to) === cls) i += widthAt(text, i, to);
   return i;
 }
 
 const APOSTROPHE = 39;
 const RIGHT_QUOTE = 0x2019;
 
-export function tokenize(text: string, offset = 0): Token[] {
+/**
+ * The tokens of `text` from `from` to `to`, as `tokenize(text.slice(from, to))` would read them,
+ * with offsets in `text`. A page's sentences are tokenized as ranges of the article's text, not
+ * as strings of their own: see "one kind of string" below.
+ */
+export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
-  let i = 0;
-  while (i < text.length) {
-    const cls = classAt(text, i);
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    // Most tokens are a run of plain ASCII letters or digits: read them, lower case and hash
+    // them in one pass. Anything else (a wider character, an apostrophe, a decimal point) goes
+    // the general way below.
+    const ascii = c < 128 ? ASCII_CLASS[c]! : OTHER;
+    if (ascii === LETTER || ascii === DIGIT) {
+      const cls = ascii;
+      let hash = FNV_OFFSET;
+      let end = i;
+      for (; end < to; end++) {
+        const d = text.charCodeAt(end);
+        if (d >= 128 || ASCII_CLASS[d] !== cls) break;
+        // `| 32` lower-cases A-Z and leaves a-z and 0-9 as they are.
+        hash = Math.imul(hash ^ (d | 32), FNV_PRIME);
+      }
+      if (end === to || !mayJoin(text.charCodeAt(end))) {
+        tokens.push({ norm: words.lowerCase(text, i, end, hash), start: i, end });
+        i = end;
+        continue;
+      }
+    }
+    const cls = classAt(text, i, to);
     if (cls === OTHER) {
-      i += widthAt(text, i);
+      i += widthAt(text, i, to);
       continue;
     }
     sawWide = false;
@@ -96,24 +128,106 @@ export function tokenize(text: string, offset = 0): Token[] {
     if (cls === MARK) {
       end = i + 1;
     } else {
-      end = runEnd(text, i, cls);
+      end = runEnd(text, i, cls, to);
       // A number goes on over "." or "," followed by digits; a word over an apostrophe followed by letters.
-      for (;;) {
+      while (end < to) {
         const c = text.charCodeAt(end);
         const joins = cls === DIGIT ? c === 46 || c === 44 : c === APOSTROPHE || c === RIGHT_QUOTE;
-        if (!joins || end + 1 >= text.length || classAt(text, end + 1) !== cls) break;
+        if (!joins || end + 1 >= to || classAt(text, end + 1, to) !== cls) break;
         plain = false;
-        end = runEnd(text, end + 1, cls);
+        end = runEnd(text, end + 1, cls, to);
       }
     }
-    const word = text.slice(i, end);
-    const start = offset + i;
+    const start = i;
     // Plain ASCII (no apostrophe, nothing wider) only needs lower case, and cannot be a possessive.
     plain &&= !sawWide;
-    const token: Token = { norm: plain ? word.toLowerCase() : normalizeWord(word), start, end: start + word.length };
-    if (!plain && cls === LETTER && POSSESSIVE.test(word)) token.alt = normalizeWord(word.slice(0, -2));
-    tokens.push(token);
+    if (plain) {
+      tokens.push({ norm: words.lowerCase(text, i, end, hashOf(text, i, end)), start, end });
+    } else {
+      const word = text.slice(i, end);
+      const token: Token = { norm: normalizeWord(word), start, end };
+      if (cls === LETTER && POSSESSIVE.test(word)) token.alt = normalizeWord(word.slice(0, -2));
+      tokens.push(token);
+    }
     i = end;
   }
   return tokens;
+}
+
+/**
+ * Whether the character after a run of ASCII letters or digits may continue its token: an
+ * apostrophe, a decimal point or comma, or anything wider than ASCII (an accented letter, a
+ * combining mark, a curly apostrophe).
+ */
+function mayJoin(c: number): boolean {
+  return c >= 128 || c === APOSTROPHE || c === 44 || c === 46;
+}
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+function hashOf(text: string, start: number, end: number): number {
+  let hash = FNV_OFFSET;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ (text.charCodeAt(i) | 32), FNV_PRIME);
+  return hash;
+}
+
+/**
+ * Every plain word seen, in lower case, found by hashing its characters where they stand in the
+ * text: a word read before costs no new string. Most of a page's words repeat, and slicing and
+ * lower-casing each token cost more than the rest of tokenizing.
+ */
+class LowerCaseWords {
+  /** Past this many distinct words (a few megabytes) the table starts afresh. */
+  private static readonly LIMIT = 100_000;
+  private keys: (string | undefined)[] = new Array(1024);
+  private hashes = new Int32Array(1024);
+  private size = 0;
+
+  /**
+   * `text.slice(start, end).toLowerCase()` for plain ASCII letters or digits, as one string shared
+   * by every occurrence; `hash` is `hashOf` the same characters.
+   */
+  lowerCase(text: string, start: number, end: number, hash: number): string {
+    const h = hash;
+    const mask = this.keys.length - 1;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const key = this.keys[slot];
+      if (key === undefined) break;
+      if (this.hashes[slot] === h && sameLowerCase(key, text, start, end)) return key;
+    }
+    const word = text.slice(start, end).toLowerCase();
+    this.insert(word, h);
+    return word;
+  }
+
+  private insert(word: string, hash: number): void {
+    if (this.size >= LowerCaseWords.LIMIT) this.reset(1024);
+    else if (2 * (this.size + 1) > this.keys.length) this.rehash();
+    const mask = this.keys.length - 1;
+    let slot = hash & mask;
+    while (this.keys[slot] !== undefined) slot = (slot + 1) & mask;
+    this.keys[slot] = word;
+    this.hashes[slot] = hash;
+    this.size++;
+  }
+
+  private rehash(): void {
+    const { keys, hashes } = this;
+    this.reset(keys.length * 2);
+    for (let slot = 0; slot < keys.length; slot++) if (keys[slot] !== undefined) this.insert(keys[slot]!, hashes[slot]!);
+  }
+
+  private reset(capacity: number): void {
+    this.keys = new Array(capacity);
+    this.hashes = new Int32Array(capacity);
+    this.size = 0;
+  }
+}
+
+const words = new LowerCaseWords();
+
+function sameLowerCase(key: string, text: string, start: number, end: number): boolean {
+  if (key.length !== end - start) return false;
+  for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) !== (text.charCodeAt(start + i) | 32)) return false;
+  return true;
 }
