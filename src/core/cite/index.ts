@@ -48,13 +48,16 @@ export function cite(article: Article, sentences: Sentence[], db: PreparedDb): C
 
   for (const s of sentences) {
     if (inReferences.has(s.block) || s.kind === 'heading') continue;
-    for (const m of s.text.matchAll(MARKERS)) {
-      for (const n of expandMarker(m[1]!)) {
-        const c = byNumber.get(n);
-        if (c !== undefined) link(s.index, c);
+    // Prefilter: every marker opens with "[", which most sentences lack.
+    if (s.text.includes('[')) {
+      for (const m of s.text.matchAll(MARKERS)) {
+        for (const n of expandMarker(m[1]!)) {
+          const c = byNumber.get(n);
+          if (c !== undefined) link(s.index, c);
+        }
       }
     }
-    const ids = dedupe([...findIdentifiers(s.text).map((i) => ({ ...i, start: s.start + i.start!, end: s.start + i.end! })), ...s.links.flatMap(identifiersInHref)]);
+    const ids = identifiersOf(s);
     for (const id of ids) {
       const r = resolve(details({ ids: [id] }), db);
       link(s.index, citations.length);
@@ -70,6 +73,14 @@ export function cite(article: Article, sentences: Sentence[], db: PreparedDb): C
     citations.push({ text: s.text, start: s.start, end: s.end, kind: 'inline', ...r });
   }
   return { citations, bySentence };
+}
+
+/** The sentence's identifiers, those in its text (at their offsets in the article) first, each once. */
+function identifiersOf(s: Sentence): Identifier[] {
+  const inText = findIdentifiers(s.text);
+  // Most sentences have neither: nothing to shift, gather or deduplicate.
+  if (inText.length === 0 && s.links.length === 0) return inText;
+  return dedupe([...inText.map((i) => ({ ...i, start: s.start + i.start!, end: s.start + i.end! })), ...s.links.flatMap(identifiersInHref)]);
 }
 
 function details(d: Partial<CitedDetails>): CitedDetails {

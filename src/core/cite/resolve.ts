@@ -48,24 +48,29 @@ function byIdentifier(db: PreparedDb): Map<string, StudySummary> {
   return map;
 }
 
-const familyIndexes = new WeakMap<PreparedDb, Map<string, Set<StudySummary>>>();
+const familyIndexes = new WeakMap<PreparedDb, Map<number, Map<string, Set<StudySummary>>>>();
 
-/** Records by each author's family name (as `familyKey` spells it): one pass per database, not per citation. */
-function byFamily(db: PreparedDb): Map<string, Set<StudySummary>> {
-  let map = familyIndexes.get(db);
-  if (!map) {
-    map = new Map();
+/**
+ * Records by each author's family name (as `familyKey` spells it), the names grouped by their
+ * length: one pass per database, not per citation.
+ */
+function byFamily(db: PreparedDb): Map<number, Map<string, Set<StudySummary>>> {
+  let byLength = familyIndexes.get(db);
+  if (!byLength) {
+    byLength = new Map();
     for (const s of Object.values(db.compiled.studies)) {
       for (const f of s.authorFamilies) {
         const key = familyKey(f);
+        let map = byLength.get(key.length);
+        if (!map) byLength.set(key.length, (map = new Map()));
         const set = map.get(key);
         if (set) set.add(s);
         else map.set(key, new Set([s]));
       }
     }
-    familyIndexes.set(db, map);
+    familyIndexes.set(db, byLength);
   }
-  return map;
+  return byLength;
 }
 
 const recordLists = new WeakMap<PreparedDb, { records: StudySummary[]; position: Map<StudySummary, number> }>();
@@ -110,7 +115,10 @@ export function resolve(cited: CitedDetails, db: PreparedDb): Resolution {
     const first = cited.authors[0];
     const firstKey = familyKey(first);
     const named = new Set<StudySummary>();
-    for (const [key, set] of byFamily(db)) if (sameFamilyKey(firstKey, key)) for (const r of set) named.add(r);
+    // `sameFamilyKey` allows one edit at most, so only names within one letter of its length can match.
+    for (let length = firstKey.length - 1; length <= firstKey.length + 1; length++) {
+      for (const [key, set] of byFamily(db).get(length) ?? []) if (sameFamilyKey(firstKey, key)) for (const r of set) named.add(r);
+    }
     const candidates = [...named].sort((x, y) => position.get(x)! - position.get(y)!);
     const dated = candidates.filter((r) => cited.year === null || r.year === null || Math.abs(r.year - cited.year) <= (cited.looseYear ? 3 : 0));
     const titled = cited.title ? dated.filter((r) => titleSimilarity(cited.title!, r.title) >= RELATED_TITLE) : dated;

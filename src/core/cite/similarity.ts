@@ -51,29 +51,24 @@ export function titleSimilarity(a: string, b: string): number {
 /** One insertion, deletion, substitution or swap of neighbouring letters ("treatmnet") apart, at most. */
 function editDistanceAtMostOne(a: string, b: string): boolean {
   if (Math.abs(a.length - b.length) > 1) return false;
+  // Called for every pair of similar-length words compared: code units, and no allocation.
   if (a.length === b.length) {
-    const diff: number[] = [];
-    for (let i = 0; i < a.length && diff.length <= 2; i++) if (a[i] !== b[i]) diff.push(i);
-    if (diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!]) return true;
+    let first = -1;
+    let differences = 0;
+    for (let i = 0; i < a.length; i++) {
+      if (a.charCodeAt(i) === b.charCodeAt(i)) continue;
+      if (++differences === 1) first = i;
+      else if (differences > 2 || i !== first + 1 || a.charCodeAt(first) !== b.charCodeAt(i) || a.charCodeAt(i) !== b.charCodeAt(first)) return false;
+    }
+    return true;
   }
+  // One letter more in the longer word: skip it at the first difference, then the rest must agree.
+  const long = a.length > b.length ? a : b;
+  const short = long === a ? b : a;
   let i = 0;
-  let j = 0;
-  let edits = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      i++;
-      j++;
-      continue;
-    }
-    if (++edits > 1) return false;
-    if (a.length > b.length) i++;
-    else if (b.length > a.length) j++;
-    else {
-      i++;
-      j++;
-    }
-  }
-  return edits + (a.length - i) + (b.length - j) <= 1;
+  while (i < short.length && long.charCodeAt(i) === short.charCodeAt(i)) i++;
+  for (; i < short.length; i++) if (long.charCodeAt(i + 1) !== short.charCodeAt(i)) return false;
+  return true;
 }
 
 /**
@@ -82,9 +77,28 @@ function editDistanceAtMostOne(a: string, b: string): boolean {
  * "Front Immunol" = "Frontiers in Immunology").
  */
 export function sameJournal(a: string, b: string): boolean {
-  const wa = words(a, true).filter((w) => !['of', 'the', 'and', 'in', 'on', 'for'].includes(w));
-  const wb = words(b, true).filter((w) => !['of', 'the', 'and', 'in', 'on', 'for'].includes(w));
-  if (wa.length === 0 || wb.length === 0 || wa.length !== wb.length) return wa.join(' ') === wb.join(' ');
+  return sameJournalWords(journalWords(a), journalWords(b));
+}
+
+const JOINING_WORDS = new Set(['of', 'the', 'and', 'in', 'on', 'for']);
+
+/** A journal name as `sameJournal` compares it: its words (joining words aside), and those words joined by spaces. */
+export interface JournalWords {
+  words: string[];
+  joined: string;
+}
+
+/** For comparing one name with many: each name's words are found once, not at every comparison. */
+export function journalWords(name: string): JournalWords {
+  const w = words(name, true).filter((x) => !JOINING_WORDS.has(x));
+  return { words: w, joined: w.join(' ') };
+}
+
+/** `sameJournal` on names already passed through `journalWords`. */
+export function sameJournalWords(a: JournalWords, b: JournalWords): boolean {
+  const wa = a.words;
+  const wb = b.words;
+  if (wa.length === 0 || wb.length === 0 || wa.length !== wb.length) return a.joined === b.joined;
   return wa.every((w, i) => wb[i]!.startsWith(w) || w.startsWith(wb[i]!));
 }
 
