@@ -16,6 +16,8 @@ interface TitleIndex {
   records: StudySummary[];
   /** Key -> positions in `records`, ascending. */
   byKey: Map<string, number[]>;
+  /** Position -> how many words its title has, as `titleSimilarity` counts them. */
+  wordCounts: number[];
 }
 
 const indexes = new WeakMap<PreparedDb, TitleIndex>();
@@ -33,9 +35,11 @@ function keysOf(word: string): string[] {
 function titleIndex(db: PreparedDb, records: StudySummary[]): TitleIndex {
   let index = indexes.get(db);
   if (index) return index;
-  index = { records, byKey: new Map() };
+  index = { records, byKey: new Map(), wordCounts: [] };
   records.forEach((r, position) => {
-    for (const word of titleWords(r.title)) {
+    const words = titleWords(r.title);
+    index!.wordCounts.push(words.length);
+    for (const word of words) {
       for (const key of keysOf(word)) {
         const list = index!.byKey.get(key);
         if (!list) index!.byKey.set(key, [position]);
@@ -46,6 +50,13 @@ function titleIndex(db: PreparedDb, records: StudySummary[]): TitleIndex {
   indexes.set(db, index);
   return index;
 }
+
+/**
+ * A further cited word's lists are read, to bound the candidates' similarity more tightly, while
+ * they hold at most this many positions per candidate: reading a position costs far less than
+ * comparing a title, but a word in most titles of a large bibliography is not worth reading.
+ */
+const READ_PER_CANDIDATE = 64;
 
 /**
  * Every record whose title could be at least `threshold` similar to `title`, in bibliography
@@ -60,8 +71,35 @@ export function titleCandidates(title: string, threshold: number, db: PreparedDb
   const needed = Math.min(cited.length, Math.floor((cited.length * (2 - 2 * threshold)) / (2 - threshold)) + 2);
   const lists = cited.map((w) => keysOf(w).map((k) => index.byKey.get(k) ?? []));
   const size = (ls: number[][]) => ls.reduce((n, l) => n + l.length, 0);
-  const rarest = lists.map((ls, i) => ({ i, n: size(ls) })).sort((a, b) => a.n - b.n || a.i - b.i).slice(0, needed);
-  const positions = new Set<number>();
-  for (const { i } of rarest) for (const l of lists[i]!) for (const p of l) positions.add(p);
-  return [...positions].sort((a, b) => a - b).map((p) => index.records[p]!);
+  const byRarity = lists.map((ls, i) => ({ i, n: size(ls) })).sort((a, b) => a.n - b.n || a.i - b.i);
+  // hits[p]: how many of the cited words read so far share a key with record p's title. A word
+  // `titleSimilarity` counts as shared always does, so hits bound the shared words from above.
+  const hits = new Uint32Array(records.length);
+  const lastWord = new Int32Array(records.length).fill(-1);
+  const candidates: number[] = [];
+  const count = (i: number, onlyCandidates: boolean) => {
+    for (const l of lists[i]!) {
+      for (const p of l) {
+        if (lastWord[p] === i || (onlyCandidates && hits[p] === 0)) continue;
+        lastWord[p] = i;
+        if (hits[p] === 0) candidates.push(p);
+        hits[p] = hits[p]! + 1;
+      }
+    }
+  };
+  for (const { i } of byRarity.slice(0, needed)) count(i, false);
+  candidates.sort((a, b) => a - b);
+  let unread = 0;
+  for (const { i, n } of byRarity.slice(needed)) {
+    if (n <= READ_PER_CANDIDATE * candidates.length) count(i, true);
+    else unread++;
+  }
+  // The bound in `titleSimilarity`'s own terms (unread words may all be shared), so that a
+  // record it would put at `threshold` is never dropped by rounding.
+  const out: StudySummary[] = [];
+  for (const p of candidates) {
+    const words = index.wordCounts[p]!;
+    if ((2 * Math.min(hits[p]! + unread, words)) / (cited.length + words) >= threshold) out.push(index.records[p]!);
+  }
+  return out;
 }
