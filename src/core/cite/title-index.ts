@@ -6,6 +6,8 @@
  * Exact, not a heuristic: `titleSimilarity` is a Dice overlap, so a record at `threshold` or
  * above shares (exactly, or within one typo) all but a known number of the cited title's words.
  * Looking up that number plus one of the cited words, the rarest ones, is bound to reach it.
+ * Counting, per record, the cited words that share a key with its title then bounds its
+ * similarity from above, and records that cannot reach the threshold are not returned.
  * Typos are found with deletion keys (as SymSpell does): two words one insertion, deletion,
  * substitution or neighbour swap apart always have a one-letter deletion in common.
  */
