@@ -48,6 +48,17 @@ export function titleSimilarity(a: string, b: string): number {
   return (2 * shared) / (wa.length + wb.length);
 }
 
+/**
+ * The word with each of its letters (code units) left out in turn. Two words one edit apart (as
+ * `editDistanceAtMostOne` counts) always share one of these, or one of them is the other word:
+ * the indexes of titles and family names look typos up by them, as SymSpell does.
+ */
+export function oneLetterDeletions(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}
+
 /** One insertion, deletion, substitution or swap of neighbouring letters ("treatmnet") apart, at most. */
 function editDistanceAtMostOne(a: string, b: string): boolean {
   if (Math.abs(a.length - b.length) > 1) return false;
