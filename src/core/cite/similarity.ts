@@ -7,23 +7,31 @@ function words(s: string, keepStop = false): string[] {
   return (s.match(/[\p{L}\p{N}]+/gu) ?? []).map(normalizeWord).filter((w) => keepStop || !STOPWORDS.has(w));
 }
 
-// Titles of the bibliography are compared again and again; their words are computed once.
-// The limit must hold the whole bibliography plus the titles cited on pages: below the
-// bibliography's size the cache is cleared on every citation (a 10,000-claim database made the
-// cite stage 15 times slower). 50,000 titles of ten words each stay within a few megabytes.
-const titleCache = new Map<string, string[]>();
-const TITLE_CACHE_LIMIT = 50_000;
+/** How many strings each remembered reading keeps (see `remembered`). */
+const CACHE_LIMIT = 50_000;
 
-/** The content words `titleSimilarity` compares (cached). */
-export function titleWords(title: string): string[] {
-  let w = titleCache.get(title);
-  if (!w) {
-    w = words(title);
-    if (titleCache.size > TITLE_CACHE_LIMIT) titleCache.clear();
-    titleCache.set(title, w);
-  }
-  return w;
+/**
+ * `read`, remembering its result for each string: titles, family names and journal names of the
+ * bibliography are compared again and again. The limit must hold the whole bibliography plus
+ * what pages cite: below the bibliography's size the cache is cleared on every citation (a
+ * 10,000-claim database made the cite stage 15 times slower). 50,000 titles of ten words each
+ * stay within a few megabytes. Results are shared: callers must not change them.
+ */
+function remembered<T>(read: (s: string) => T): (s: string) => T {
+  const cache = new Map<string, T>();
+  return (s) => {
+    let value = cache.get(s);
+    if (value === undefined) {
+      value = read(s);
+      if (cache.size > CACHE_LIMIT) cache.clear();
+      cache.set(s, value);
+    }
+    return value;
+  };
 }
+
+/** The content words `titleSimilarity` compares. */
+export const titleWords = remembered((title) => words(title));
 
 /** Words this long match with one typo; shorter ones only exactly. */
 export const FUZZY_MIN_LENGTH = 5;
@@ -100,10 +108,10 @@ export interface JournalWords {
 }
 
 /** For comparing one name with many: each name's words are found once, not at every comparison. */
-export function journalWords(name: string): JournalWords {
+export const journalWords = remembered((name): JournalWords => {
   const w = words(name, true).filter((x) => !JOINING_WORDS.has(x));
   return { words: w, joined: w.join(' ') };
-}
+});
 
 /** `sameJournal` on names already passed through `journalWords`. */
 export function sameJournalWords(a: JournalWords, b: JournalWords): boolean {
@@ -118,9 +126,7 @@ export function sameFamilyName(a: string, b: string): boolean {
 }
 
 /** A family name as `sameFamilyName` compares it, for looking names up in an index. */
-export function familyKey(name: string): string {
-  return words(name, true).join(' ');
-}
+export const familyKey = remembered((name) => words(name, true).join(' '));
 
 /** `sameFamilyName` on names already passed through `familyKey`. */
 export function sameFamilyKey(na: string, nb: string): boolean {
