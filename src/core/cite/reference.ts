@@ -4,6 +4,7 @@
  * ("Smith J, Lee K. Title. J Pain. 2019;3:1-9.") and numbered lists of any of these.
  */
 import { findIdentifiers, type Identifier } from './identifiers';
+import { trimDotsAndSpaces } from './text';
 
 export interface ParsedReference {
   number: number | null;
@@ -50,7 +51,7 @@ export function parseReference(raw: string): ParsedReference {
     number: num ? Number(num[1] ?? num[2]) : null,
     authors: familyNames(authorsPart),
     year: yearMatch ? Number(yearMatch[1]) : null,
-    title: title && title.length >= 8 ? title.replace(/[.\s]+$/, '') : null,
+    title: title && title.length >= 8 ? trimDotsAndSpaces(title) : null,
     journal: journalOf(rest),
     ids,
   };
@@ -80,7 +81,7 @@ function journalOf(rest: string): string | null {
   const start = rest.replace(/^[\s.,;:]+/, '');
   // The text before the first JOURNAL_END (what splitting there would give first, without the other parts).
   const end = start.search(JOURNAL_END);
-  const j = (end < 0 ? start : start.slice(0, end)).replace(/[.\s]+$/, '').trim();
+  const j = trimDotsAndSpaces(end < 0 ? start : start.slice(0, end)).trim();
   return j.length >= 3 ? j : null;
 }
 
@@ -94,12 +95,20 @@ function familyNames(part: string): string[] {
     let name = '';
     // The words between spaces (what trimming and splitting at spaces gives, without an empty word).
     for (const w of chunk.match(/\S+/g) ?? []) {
-      if (NOT_A_NAME.test(w.endsWith('.') ? w.slice(0, -1) : w)) continue;
+      if (isNotAName(w.endsWith('.') ? w.slice(0, -1) : w)) continue;
       if (startsUpperCase(w) || NAME_PARTICLE.test(w)) name = name === '' ? w : `${name} ${w}`;
     }
     if (name !== '') names.push(name.endsWith('.') || name.endsWith(',') ? name.slice(0, -1) : name);
   }
   return names;
+}
+
+/** NOT_A_NAME, answered without the pattern for most family names: a capital then a lower-case letter ("Smith") matches none of its forms. */
+function isNotAName(word: string): boolean {
+  const first = word.charCodeAt(0);
+  const second = word.charCodeAt(1);
+  if (first >= 0x41 && first <= 0x5a && second >= 0x61 && second <= 0x7a) return false;
+  return NOT_A_NAME.test(word);
 }
 
 /** `UPPER_CASE_START`, read from the character code for ASCII. */

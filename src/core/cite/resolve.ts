@@ -5,6 +5,7 @@
 import type { PreparedDb, StudySummary } from '../db';
 import type { CitationStatus } from '../levels';
 import type { Identifier, IdKind } from './identifiers';
+import { trimDotsAndSpaces } from './text';
 import { titleCandidates } from './title-index';
 import { familyKey, oneLetterDeletions, sameFamilyKey, sameFamilyName, sameJournal, titleSimilarity } from './similarity';
 
@@ -161,7 +162,7 @@ export type Describable = Pick<StudySummary, 'authors' | 'year' | 'title' | 'jou
 /** "Smith et al. (2019), Title, Journal." without doubled full stops. */
 export function describe(r: Describable): string {
   const parts = [`${r.authors ?? 'Unknown authors'}${r.year ? ` (${r.year})` : ''}`, r.title, r.journal].filter(Boolean) as string[];
-  return parts.map((p) => p.replace(/[.\s]+$/, '')).join(', ') + '.';
+  return parts.map(trimDotsAndSpaces).join(', ') + '.';
 }
 
 /** The parts of a record a citation's details are compared with: a bibliography record, or one found online. */
