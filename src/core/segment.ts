@@ -97,11 +97,18 @@ export function segment(article: Article): Sentence[] {
   let section: string | null = null;
   const lastSentenceOfBlock = new Map<number, string>();
   const terminals = new TerminalSearch(article.text);
+  // Sentence bounds of the current block, as start, end, start, end...: one array for the page,
+  // not an array per block and a pair per sentence.
+  const bounds: number[] = [];
   article.blocks.forEach((block, blockIndex) => {
     const kind: SentenceKind = block.kind === 'heading' ? 'heading' : block.kind === 'list-item' ? 'list-item' : 'sentence';
     const leadIn = block.leadIn !== null ? lastSentenceOfBlock.get(block.leadIn) ?? null : null;
-    const spans = block.kind === 'heading' ? [[block.start, block.end] as const] : spansWithin(article.text, block.start, block.end, terminals);
-    for (const [start, end] of spans) {
+    bounds.length = 0;
+    if (block.kind === 'heading') bounds.push(block.start, block.end);
+    else boundsWithin(bounds, article.text, block.start, block.end, terminals);
+    for (let k = 0; k < bounds.length; k += 2) {
+      const start = bounds[k]!;
+      const end = bounds[k + 1]!;
       sentences.push({
         index: sentences.length,
         text: article.text.slice(start, end),
@@ -114,7 +121,7 @@ export function segment(article: Article): Sentence[] {
         links: linksWithin(linksOf[blockIndex] ?? [], start, end),
       });
     }
-    if (spans.length > 0) lastSentenceOfBlock.set(blockIndex, sentences[sentences.length - 1]!.text);
+    if (bounds.length > 0) lastSentenceOfBlock.set(blockIndex, sentences[sentences.length - 1]!.text);
     if (block.kind === 'heading') section = article.text.slice(block.start, block.end);
   });
   return sentences;
@@ -149,16 +156,20 @@ function linksWithin(links: Article['links'], start: number, end: number): strin
 
 /** Sentence spans [start, end) within one block of text, trimmed of surrounding spaces. */
 export function sentenceSpans(text: string): (readonly [number, number])[] {
-  return spansWithin(text, 0, text.length, new TerminalSearch(text));
+  const bounds: number[] = [];
+  boundsWithin(bounds, text, 0, text.length, new TerminalSearch(text));
+  const spans: (readonly [number, number])[] = [];
+  for (let k = 0; k < bounds.length; k += 2) spans.push([bounds[k]!, bounds[k + 1]!]);
+  return spans;
 }
 
 /**
- * `sentenceSpans` of `text.slice(start, end)`, in offsets of `text`: segment reads each block in
- * place, as searching a slice is slower. A sentence may end after a run of terminal punctuation
- * and any closing quotes or brackets, followed by a space or the end of the block.
+ * `sentenceSpans` of `text.slice(start, end)`, in offsets of `text` and flat (start, end, start,
+ * end...), added to `bounds`: segment reads each block in place, as searching a slice is slower.
+ * A sentence may end after a run of terminal punctuation and any closing quotes or brackets,
+ * followed by a space or the end of the block.
  */
-function spansWithin(text: string, start: number, end: number, terminals: TerminalSearch): (readonly [number, number])[] {
-  const spans: (readonly [number, number])[] = [];
+function boundsWithin(bounds: number[], text: string, start: number, end: number, terminals: TerminalSearch): void {
   let from = start;
   let i = start;
   for (;;) {
@@ -168,11 +179,10 @@ function spansWithin(text: string, start: number, end: number, terminals: Termin
     while (i < end && isTerminal(text.charCodeAt(i))) i++;
     while (i < end && isCloser(text.charCodeAt(i))) i++;
     if (i < end && (!isSpace(text.charCodeAt(i)) || !endsSentence(text, start, end, dot, i))) continue;
-    pushCapped(spans, text, from, i);
+    pushCapped(bounds, text, from, i);
     from = i;
   }
-  pushCapped(spans, text, from, end);
-  return spans;
+  pushCapped(bounds, text, from, end);
 }
 
 // Looked at one character at a time near the terminator: slicing the rest of the block (or
@@ -230,8 +240,8 @@ function wordStartBefore(text: string, start: number, end: number): number {
   return i;
 }
 
-/** Adds a trimmed span, cutting spans over MAX_SENTENCE_CHARS at a clause or word break. */
-function pushCapped(spans: (readonly [number, number])[], text: string, from: number, to: number): void {
+/** Adds a trimmed span's bounds, cutting spans over MAX_SENTENCE_CHARS at a clause or word break. */
+function pushCapped(bounds: number[], text: string, from: number, to: number): void {
   let s = from;
   while (s < to && isSpace(text.charCodeAt(s))) s++;
   let e = to;
@@ -242,9 +252,9 @@ function pushCapped(spans: (readonly [number, number])[], text: string, from: nu
     const stop = cut > MAX_SENTENCE_CHARS / 2 ? s + cut + 1 : s + MAX_SENTENCE_CHARS;
     let stopTrim = stop;
     while (stopTrim > s && isSpace(text.charCodeAt(stopTrim - 1))) stopTrim--;
-    spans.push([s, stopTrim]);
+    bounds.push(s, stopTrim);
     s = stop;
     while (s < e && isSpace(text.charCodeAt(s))) s++;
   }
-  if (e > s) spans.push([s, e]);
+  if (e > s) bounds.push(s, e);
 }
