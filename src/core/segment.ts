@@ -39,22 +39,76 @@ const ABBREVIATIONS = new Set([
 /** Abbreviations that end a sentence when a capitalised word follows ("... and so on, etc. The next"). */
 const SENTENCE_FINAL_ABBREVIATIONS = new Set(['etc', 'a.m', 'p.m', 'inc', 'ltd', 'co', 'yrs', 'hrs', 'wks']);
 
-// A run of terminal punctuation, any closing quotes or brackets, then a space or the end.
-const TERMINATOR = /[.!?…]+['"”’)\]]*(?=\s|$)/g;
+// Terminal punctuation is found with `indexOf` (a few times faster than a regular expression or
+// a loop over character codes); what follows it is read from character codes: a unicode regex
+// test per character, and matchAll's match arrays, cost more than the rest of segmenting.
+const FULL_STOP = 0x2e;
+const TERMINALS = ['.', '!', '?', '…'];
+
+/**
+ * Terminal punctuation from left to right, in a text read block by block: each character's next
+ * occurrence is kept, so that the text after a block is not searched again for every block.
+ */
+class TerminalSearch {
+  /** Each of TERMINALS' first occurrence at or after `from` (-1: none). */
+  private readonly next: number[];
+  private from = 0;
+
+  constructor(private readonly text: string) {
+    this.next = TERMINALS.map((t) => text.indexOf(t));
+  }
+
+  /** The first terminal punctuation at or after `i`, or -1. */
+  firstFrom(i: number): number {
+    let first = -1;
+    for (let k = 0; k < TERMINALS.length; k++) {
+      let at = this.next[k]!;
+      if (i < this.from || (at !== -1 && at < i)) this.next[k] = at = this.text.indexOf(TERMINALS[k]!, i);
+      if (at !== -1 && (first === -1 || at < first)) first = at;
+    }
+    this.from = i;
+    return first;
+  }
+}
+
+/** Terminal punctuation: . ! ? … */
+function isTerminal(c: number): boolean {
+  return c === FULL_STOP || c === 0x21 || c === 0x3f || c === 0x2026;
+}
+
+/** Closing quotes and brackets after terminal punctuation: ' " ” ’ ) ] */
+function isCloser(c: number): boolean {
+  return c === 0x27 || c === 0x22 || c === 0x201d || c === 0x2019 || c === 0x29 || c === 0x5d;
+}
+
+/** Exactly the code units `\s` matches: ASCII spaces and controls, and Unicode's spaces and line separators. */
+export function isSpace(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+}
 
 export function segment(article: Article): Sentence[] {
   const sentences: Sentence[] = [];
   const linksOf = linksByBlock(article);
   let section: string | null = null;
   const lastSentenceOfBlock = new Map<number, string>();
+  const terminals = new TerminalSearch(article.text);
+  // Sentence bounds of the current block, as start, end, start, end...: one array for the page,
+  // not an array per block and a pair per sentence.
+  const bounds: number[] = [];
   article.blocks.forEach((block, blockIndex) => {
-    const text = article.text.slice(block.start, block.end);
     const kind: SentenceKind = block.kind === 'heading' ? 'heading' : block.kind === 'list-item' ? 'list-item' : 'sentence';
     const leadIn = block.leadIn !== null ? lastSentenceOfBlock.get(block.leadIn) ?? null : null;
-    const spans = block.kind === 'heading' ? [[0, text.length] as const] : sentenceSpans(text);
-    for (const [s, e] of spans) {
-      const start = block.start + s;
-      const end = block.start + e;
+    bounds.length = 0;
+    if (block.kind === 'heading') bounds.push(block.start, block.end);
+    else boundsWithin(bounds, article.text, block.start, block.end, terminals);
+    for (let k = 0; k < bounds.length; k += 2) {
+      const start = bounds[k]!;
+      const end = bounds[k + 1]!;
       sentences.push({
         index: sentences.length,
         text: article.text.slice(start, end),
@@ -67,8 +121,8 @@ export function segment(article: Article): Sentence[] {
         links: linksWithin(linksOf[blockIndex] ?? [], start, end),
       });
     }
-    if (spans.length > 0) lastSentenceOfBlock.set(blockIndex, sentences[sentences.length - 1]!.text);
-    if (block.kind === 'heading') section = text;
+    if (bounds.length > 0) lastSentenceOfBlock.set(blockIndex, sentences[sentences.length - 1]!.text);
+    if (block.kind === 'heading') section = article.text.slice(block.start, block.end);
   });
   return sentences;
 }
@@ -102,44 +156,83 @@ function linksWithin(links: Article['links'], start: number, end: number): strin
 
 /** Sentence spans [start, end) within one block of text, trimmed of surrounding spaces. */
 export function sentenceSpans(text: string): (readonly [number, number])[] {
+  const bounds: number[] = [];
+  boundsWithin(bounds, text, 0, text.length, new TerminalSearch(text));
   const spans: (readonly [number, number])[] = [];
-  let from = 0;
-  for (const m of text.matchAll(TERMINATOR)) {
-    const end = m.index + m[0].length;
-    if (end < text.length && !endsSentence(text, m.index, end)) continue;
-    pushCapped(spans, text, from, end);
-    from = end;
-  }
-  pushCapped(spans, text, from, text.length);
+  for (let k = 0; k < bounds.length; k += 2) spans.push([bounds[k]!, bounds[k + 1]!]);
   return spans;
+}
+
+/**
+ * `sentenceSpans` of `text.slice(start, end)`, in offsets of `text` and flat (start, end, start,
+ * end...), added to `bounds`: segment reads each block in place, as searching a slice is slower.
+ * A sentence may end after a run of terminal punctuation and any closing quotes or brackets,
+ * followed by a space or the end of the block.
+ */
+function boundsWithin(bounds: number[], text: string, start: number, end: number, terminals: TerminalSearch): void {
+  let from = start;
+  let i = start;
+  for (;;) {
+    const dot = terminals.firstFrom(i);
+    if (dot === -1 || dot >= end) break;
+    i = dot + 1;
+    while (i < end && isTerminal(text.charCodeAt(i))) i++;
+    while (i < end && isCloser(text.charCodeAt(i))) i++;
+    if (i < end && (!isSpace(text.charCodeAt(i)) || !endsSentence(text, start, end, dot, i))) continue;
+    pushCapped(bounds, text, from, i);
+    from = i;
+  }
+  pushCapped(bounds, text, from, end);
 }
 
 // Looked at one character at a time near the terminator: slicing the rest of the block (or
 // matching `[\p{L}.]+$` against all of it before) made every full stop cost the block's length.
-const SPACE = /\s/;
+// ASCII is read from character codes; other characters keep the unicode patterns.
 const LOWER = /\p{Ll}/u;
 const LETTER_OR_DOT = /^[\p{L}.]$/u;
 
-function endsSentence(text: string, dot: number, after: number): boolean {
-  let n = after;
-  while (n < text.length && SPACE.test(text[n]!)) n++;
-  const next = text.charAt(n);
-  // "e.g. the dose" or "vs. placebo": a lower-case continuation is the same sentence.
-  if (LOWER.test(next)) return false;
-  if (text.charAt(dot) !== '.' || text.startsWith('..', dot)) return true;
-  const word = text.slice(wordStartBefore(text, dot), dot).toLowerCase();
-  if (word === '') return true;
-  // A single letter is an initial ("J. Younger"), and so is a run of them ("U.S.").
-  if (/^\p{L}$/u.test(word) || /^(\p{L}\.)+\p{L}$/u.test(word)) return false;
-  if (!ABBREVIATIONS.has(word)) return true;
-  return SENTENCE_FINAL_ABBREVIATIONS.has(word) && /^\p{Lu}/u.test(next);
+function isLowerCase(c: number): boolean {
+  return c < 0x80 ? c >= 0x61 && c <= 0x7a : LOWER.test(String.fromCharCode(c));
 }
 
-/** Start of the run of letters (code points, as `\p{L}` reads them) and dots that ends at `end`. */
-function wordStartBefore(text: string, end: number): number {
+/** Whether the terminal punctuation at `dot`, followed by a space at `after`, ends a sentence of the block [start, end). */
+function endsSentence(text: string, start: number, end: number, dot: number, after: number): boolean {
+  let n = after;
+  while (n < end && isSpace(text.charCodeAt(n))) n++;
+  // "e.g. the dose" or "vs. placebo": a lower-case continuation is the same sentence.
+  if (n < end && isLowerCase(text.charCodeAt(n))) return false;
+  if (text.charCodeAt(dot) !== FULL_STOP || text.charCodeAt(dot + 1) === FULL_STOP) return true;
+  const word = text.slice(wordStartBefore(text, start, dot), dot).toLowerCase();
+  if (word === '') return true;
+  if (isInitials(word)) return false;
+  if (!ABBREVIATIONS.has(word)) return true;
+  return SENTENCE_FINAL_ABBREVIATIONS.has(word) && n < end && /^\p{Lu}/u.test(text.charAt(n));
+}
+
+/**
+ * A single letter is an initial ("J. Younger"), and so is a run of them ("U.S."). `word` is letters
+ * and dots; in ASCII each code unit is one of them, so the dots must fall on every other one.
+ */
+function isInitials(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 0x80) return /^\p{L}$/u.test(word) || /^(\p{L}\.)+\p{L}$/u.test(word);
+    if ((c === FULL_STOP) !== (i % 2 === 1)) return false;
+  }
+  return word.length % 2 === 1;
+}
+
+/** Start of the run of letters (code points, as `\p{L}` reads them) and dots that ends at `end`, not before `start`. */
+function wordStartBefore(text: string, start: number, end: number): number {
   let i = end;
-  while (i > 0) {
-    const pair = i >= 2 && /[\udc00-\udfff]/.test(text[i - 1]!) && /[\ud800-\udbff]/.test(text[i - 2]!);
+  while (i > start) {
+    const c = text.charCodeAt(i - 1);
+    if (c < 0x80) {
+      if (!isAsciiLetter(c) && c !== FULL_STOP) break;
+      i--;
+      continue;
+    }
+    const pair = i >= start + 2 && c >= 0xdc00 && c <= 0xdfff && text.charCodeAt(i - 2) >= 0xd800 && text.charCodeAt(i - 2) <= 0xdbff;
     const width = pair ? 2 : 1;
     if (!LETTER_OR_DOT.test(text.slice(i - width, i))) break;
     i -= width;
@@ -147,21 +240,21 @@ function wordStartBefore(text: string, end: number): number {
   return i;
 }
 
-/** Adds a trimmed span, cutting spans over MAX_SENTENCE_CHARS at a clause or word break. */
-function pushCapped(spans: (readonly [number, number])[], text: string, from: number, to: number): void {
+/** Adds a trimmed span's bounds, cutting spans over MAX_SENTENCE_CHARS at a clause or word break. */
+function pushCapped(bounds: number[], text: string, from: number, to: number): void {
   let s = from;
-  while (s < to && /\s/.test(text.charAt(s))) s++;
+  while (s < to && isSpace(text.charCodeAt(s))) s++;
   let e = to;
-  while (e > s && /\s/.test(text.charAt(e - 1))) e--;
+  while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
   while (e - s > MAX_SENTENCE_CHARS) {
     const window = text.slice(s, s + MAX_SENTENCE_CHARS);
     const cut = Math.max(window.lastIndexOf('; '), window.lastIndexOf(', '), window.lastIndexOf(' '));
     const stop = cut > MAX_SENTENCE_CHARS / 2 ? s + cut + 1 : s + MAX_SENTENCE_CHARS;
     let stopTrim = stop;
-    while (stopTrim > s && /\s/.test(text.charAt(stopTrim - 1))) stopTrim--;
-    spans.push([s, stopTrim]);
+    while (stopTrim > s && isSpace(text.charCodeAt(stopTrim - 1))) stopTrim--;
+    bounds.push(s, stopTrim);
     s = stop;
-    while (s < e && /\s/.test(text.charAt(s))) s++;
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
   }
-  if (e > s) spans.push([s, e]);
+  if (e > s) bounds.push(s, e);
 }

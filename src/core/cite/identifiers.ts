@@ -17,19 +17,34 @@ const PMID = /\bPMID:?\s*(\d{5,9})\b/gi;
 const PMCID = /\b(PMC\d{5,9})\b/g;
 const NCT = /\b(NCT\d{8})\b/g;
 
-/** Every identifier pattern above needs one of these; most sentences have none. */
-const MAYBE_IDENTIFIER = /10\.|pmid|pmc|nct/i;
+/**
+ * Every identifier pattern above needs one of these; most sentences have none. The digits after
+ * "10.", "PMC" and "NCT" keep words such as "function" and "distinct" from passing.
+ */
+const MAYBE_IDENTIFIER = /10\.\d{4}|pmid|pmc\d|nct\d/i;
+const MAYBE_PMID = /pmid/i;
+
+/** The patterns above without the global flag, for `hasIdentifier` (a test on a global pattern moves its `lastIndex`). */
+const FIRST_IDENTIFIER = [DOI, PMID, PMCID, NCT].map((re) => new RegExp(re.source, re.flags.replace('g', '')));
+
+/** `findIdentifiers(text).length > 0` without collecting them: every match of a pattern is an identifier. */
+export function hasIdentifier(text: string): boolean {
+  return MAYBE_IDENTIFIER.test(text) && FIRST_IDENTIFIER.some((re) => re.test(text));
+}
 
 export function findIdentifiers(text: string): Identifier[] {
   const out: Identifier[] = [];
   if (!MAYBE_IDENTIFIER.test(text)) return out;
-  for (const m of text.matchAll(DOI)) {
-    const value = trimDoi(m[1]!);
-    out.push({ kind: 'doi', value: value.toLowerCase(), start: m.index, end: m.index + value.length });
+  // Prefilters: each pattern is run only on text holding its literal part.
+  if (text.includes('10.')) {
+    for (const m of text.matchAll(DOI)) {
+      const value = trimDoi(m[1]!);
+      out.push({ kind: 'doi', value: value.toLowerCase(), start: m.index, end: m.index + value.length });
+    }
   }
-  for (const m of text.matchAll(PMID)) out.push({ kind: 'pmid', value: m[1]!, start: m.index, end: m.index + m[0].length });
-  for (const m of text.matchAll(PMCID)) out.push({ kind: 'pmcid', value: m[1]!.toUpperCase(), start: m.index, end: m.index + m[0].length });
-  for (const m of text.matchAll(NCT)) out.push({ kind: 'nct', value: m[1]!, start: m.index, end: m.index + m[0].length });
+  if (MAYBE_PMID.test(text)) for (const m of text.matchAll(PMID)) out.push({ kind: 'pmid', value: m[1]!, start: m.index, end: m.index + m[0].length });
+  if (text.includes('PMC')) for (const m of text.matchAll(PMCID)) out.push({ kind: 'pmcid', value: m[1]!.toUpperCase(), start: m.index, end: m.index + m[0].length });
+  if (text.includes('NCT')) for (const m of text.matchAll(NCT)) out.push({ kind: 'nct', value: m[1]!, start: m.index, end: m.index + m[0].length });
   return out.sort((a, b) => a.start! - b.start!);
 }
 

@@ -6,7 +6,7 @@
 import type { PreparedDb, StudySummary } from '../db';
 import { normalizeWord } from '../tokens';
 import { describe, type Resolution } from './resolve';
-import { sameJournal } from './similarity';
+import { journalWords, sameJournalWords, type JournalWords } from './similarity';
 
 // Words every LDN study shares; they say nothing about which study is meant.
 const GENERIC = new Set(['study', 'studies', 'trial', 'patients', 'naltrexone', 'dose', 'low', 'ldn', 'treatment', 'effect', 'effects', 'using', 'with', 'from', 'that', 'this', 'after', 'their', 'clinical', 'published', 'journal', 'disease', 'syndrome', 'therapy', 'results', 'review']);
@@ -16,8 +16,8 @@ function content(text: string): Set<string> {
 }
 
 interface ByJournal {
-  /** Journal name as the bibliography spells it -> its studies, in bibliography order. */
-  studies: Map<string, StudySummary[]>;
+  /** Each journal as the bibliography spells it, with its words as `sameJournal` reads them and its studies in bibliography order. */
+  journals: { name: string; words: JournalWords; studies: StudySummary[] }[];
   /** Title -> its content words. */
   titles: Map<string, Set<string>>;
 }
@@ -28,13 +28,14 @@ const byJournalIndexes = new WeakMap<PreparedDb, ByJournal>();
 function byJournal(db: PreparedDb): ByJournal {
   let index = byJournalIndexes.get(db);
   if (!index) {
-    index = { studies: new Map(), titles: new Map() };
+    const studies = new Map<string, StudySummary[]>();
     for (const s of Object.values(db.compiled.studies)) {
       if (!s.journal) continue;
-      const list = index.studies.get(s.journal);
+      const list = studies.get(s.journal);
       if (list) list.push(s);
-      else index.studies.set(s.journal, [s]);
+      else studies.set(s.journal, [s]);
     }
+    index = { journals: [...studies].map(([name, list]) => ({ name, words: journalWords(name), studies: list })), titles: new Map() };
     byJournalIndexes.set(db, index);
   }
   return index;
@@ -50,8 +51,10 @@ export function resolveJournalMention(journal: string, sentence: string, db: Pre
   const index = byJournal(db);
   // Grouped by journal, so not in bibliography order; only the count and a single on-topic study are used.
   const inJournal: StudySummary[] = [];
-  for (const [name, studies] of index.studies) if (sameJournal(journal, name)) inJournal.push(...studies);
-  const topic = content(sentence);
+  const words = journalWords(journal);
+  for (const j of index.journals) if (sameJournalWords(words, j.words)) inJournal.push(...j.studies);
+  // The sentence's words are read only when some study could share them.
+  const topic = inJournal.length > 0 ? content(sentence) : new Set<string>();
   const onTopic = inJournal.filter((s) => [...titleContent(index, `${s.title}`)].some((w) => topic.has(w)));
   if (onTopic.length === 1) {
     const s = onTopic[0]!;

@@ -4,7 +4,7 @@
  * journal mentions ("a study published in the Journal of Neurology") and bare appeals to a
  * single study ("a study found"). Grading and the cite stage share these patterns.
  */
-import { findIdentifiers } from './identifiers';
+import { hasIdentifier } from './identifiers';
 
 export type InlineMention =
   | { kind: 'author-year'; author: string; year: number; loose: boolean }
@@ -31,15 +31,26 @@ const NOT_NAMES = new Set(['In', 'The', 'By', 'Since', 'From', 'Until', 'After',
 const MAYBE_YEAR = /(?:1[89]|20)\d\d/;
 /** A copy of MARKERS without the global flag, whose `lastIndex` would carry over between tests. */
 const MARKER = new RegExp(MARKERS.source);
+/** VAGUE needs one of these words; FINDING, the slowest pattern here, is not tried without them. */
+const MAYBE_VAGUE = /study|trial|paper/i;
 
 export function inlineMention(text: string): InlineMention | null {
-  return (MAYBE_YEAR.test(text) ? authorYear(text) : null) ?? journalOrVague(text);
+  return (MAYBE_YEAR.test(text) ? authorYear(text) : null) ?? journalMention(text) ?? (isVague(text) ? { kind: 'vague' } : null);
+}
+
+/** True when the text has a numbered marker ("[3]", "[1, 4-6]"). */
+export function hasMarker(text: string): boolean {
+  // Prefilter: every marker opens with "[", which most sentences lack.
+  return text.includes('[') && MARKER.test(text);
 }
 
 function authorYear(text: string): InlineMention | null {
-  for (const re of [AUTHOR_THEN_YEAR, YEAR_IN_PARENS]) {
-    const m = re.exec(text);
-    if (m && !NOT_NAMES.has(m[1]!)) return { kind: 'author-year', author: m[1]!, year: Number(m[2]), loose: false };
+  // Prefilter: both forms put their year or their author in brackets.
+  if (text.includes('(')) {
+    for (const re of [AUTHOR_THEN_YEAR, YEAR_IN_PARENS]) {
+      const m = re.exec(text);
+      if (m && !NOT_NAMES.has(m[1]!)) return { kind: 'author-year', author: m[1]!, year: Number(m[2]), loose: false };
+    }
   }
   const by = YEAR_STUDY_BY.exec(text);
   if (by) return { kind: 'author-year', author: lastWord(by[2]!), year: Number(by[1]), loose: false };
@@ -49,21 +60,22 @@ function authorYear(text: string): InlineMention | null {
   return null;
 }
 
-function journalOrVague(text: string): InlineMention | null {
+function journalMention(text: string): InlineMention | null {
   const journal = JOURNAL.exec(text);
-  if (journal) {
-    const name = journal[1]!.replace(/\s+(?:of|and|&|the|in|for)$/i, '').replace(/[.]$/, '');
-    if (name.split(/\s+/).length >= 1 && name.length >= 4) return { kind: 'journal', journal: name };
-  }
-  if (VAGUE.test(text) && FINDING.test(text)) return { kind: 'vague' };
-  return null;
+  if (!journal) return null;
+  const name = journal[1]!.replace(/\s+(?:of|and|&|the|in|for)$/i, '').replace(/[.]$/, '');
+  return name.split(/\s+/).length >= 1 && name.length >= 4 ? { kind: 'journal', journal: name } : null;
+}
+
+function isVague(text: string): boolean {
+  return MAYBE_VAGUE.test(text) && VAGUE.test(text) && FINDING.test(text);
 }
 
 /** True when the sentence names its source: a marker, an identifier, a study link, an author-year or a journal. */
 export function hasCitationMark(text: string, links: string[]): boolean {
-  if (links.length > 0 || MARKER.test(text) || findIdentifiers(text).length > 0) return true;
-  const m = inlineMention(text);
-  return m !== null && m.kind !== 'vague';
+  if (links.length > 0 || hasMarker(text) || hasIdentifier(text)) return true;
+  // A vague appeal ("a study found") names no source, so its patterns are not tried here.
+  return (MAYBE_YEAR.test(text) && authorYear(text) !== null) || journalMention(text) !== null;
 }
 
 function lastWord(name: string): string {

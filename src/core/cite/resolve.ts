@@ -5,8 +5,9 @@
 import type { PreparedDb, StudySummary } from '../db';
 import type { CitationStatus } from '../levels';
 import type { Identifier, IdKind } from './identifiers';
+import { trimDotsAndSpaces } from './text';
 import { titleCandidates } from './title-index';
-import { familyKey, sameFamilyKey, sameFamilyName, sameJournal, titleSimilarity } from './similarity';
+import { familyKey, oneLetterDeletions, sameFamilyKey, sameFamilyName, sameJournal, titleSimilarity } from './similarity';
 
 export interface CitedDetails {
   authors: string[];
@@ -48,24 +49,49 @@ function byIdentifier(db: PreparedDb): Map<string, StudySummary> {
   return map;
 }
 
-const familyIndexes = new WeakMap<PreparedDb, Map<string, Set<StudySummary>>>();
+interface FamilyIndex {
+  /** Family name (as `familyKey` spells it) -> the records with an author of that name. */
+  records: Map<string, Set<StudySummary>>;
+  /** A family name, or one of its one-letter deletions -> the family names it comes from. */
+  byVariant: Map<string, string[]>;
+}
 
-/** Records by each author's family name (as `familyKey` spells it): one pass per database, not per citation. */
-function byFamily(db: PreparedDb): Map<string, Set<StudySummary>> {
-  let map = familyIndexes.get(db);
-  if (!map) {
-    map = new Map();
+const familyIndexes = new WeakMap<PreparedDb, FamilyIndex>();
+
+/** Records by each author's family name, and the names by their one-letter deletions: one pass per database, not per citation. */
+function byFamily(db: PreparedDb): FamilyIndex {
+  let index = familyIndexes.get(db);
+  if (!index) {
+    index = { records: new Map(), byVariant: new Map() };
     for (const s of Object.values(db.compiled.studies)) {
       for (const f of s.authorFamilies) {
         const key = familyKey(f);
-        const set = map.get(key);
-        if (set) set.add(s);
-        else map.set(key, new Set([s]));
+        const set = index.records.get(key);
+        if (set) {
+          set.add(s);
+          continue;
+        }
+        index.records.set(key, new Set([s]));
+        for (const variant of [key, ...oneLetterDeletions(key)]) {
+          const keys = index.byVariant.get(variant);
+          if (!keys) index.byVariant.set(variant, [key]);
+          else if (!keys.includes(key)) keys.push(key);
+        }
       }
     }
-    familyIndexes.set(db, map);
+    familyIndexes.set(db, index);
   }
-  return map;
+  return index;
+}
+
+/** The records with an author `sameFamilyKey` takes for `key`: looked up by the name and its deletions, not compared with every name. */
+function recordsNamed(key: string, db: PreparedDb): Set<StudySummary> {
+  const index = byFamily(db);
+  const named = new Set<StudySummary>();
+  for (const variant of [key, ...oneLetterDeletions(key)]) {
+    for (const k of index.byVariant.get(variant) ?? []) if (sameFamilyKey(key, k)) for (const r of index.records.get(k)!) named.add(r);
+  }
+  return named;
 }
 
 const recordLists = new WeakMap<PreparedDb, { records: StudySummary[]; position: Map<StudySummary, number> }>();
@@ -107,11 +133,7 @@ export function resolve(cited: CitedDetails, db: PreparedDb): Resolution {
     }
   }
   if (!record && cited.authors[0]) {
-    const first = cited.authors[0];
-    const firstKey = familyKey(first);
-    const named = new Set<StudySummary>();
-    for (const [key, set] of byFamily(db)) if (sameFamilyKey(firstKey, key)) for (const r of set) named.add(r);
-    const candidates = [...named].sort((x, y) => position.get(x)! - position.get(y)!);
+    const candidates = [...recordsNamed(familyKey(cited.authors[0]), db)].sort((x, y) => position.get(x)! - position.get(y)!);
     const dated = candidates.filter((r) => cited.year === null || r.year === null || Math.abs(r.year - cited.year) <= (cited.looseYear ? 3 : 0));
     const titled = cited.title ? dated.filter((r) => titleSimilarity(cited.title!, r.title) >= RELATED_TITLE) : dated;
     if (titled.length === 1 || (titled.length > 1 && !cited.title && cited.looseYear)) {
@@ -140,7 +162,7 @@ export type Describable = Pick<StudySummary, 'authors' | 'year' | 'title' | 'jou
 /** "Smith et al. (2019), Title, Journal." without doubled full stops. */
 export function describe(r: Describable): string {
   const parts = [`${r.authors ?? 'Unknown authors'}${r.year ? ` (${r.year})` : ''}`, r.title, r.journal].filter(Boolean) as string[];
-  return parts.map((p) => p.replace(/[.\s]+$/, '')).join(', ') + '.';
+  return parts.map(trimDotsAndSpaces).join(', ') + '.';
 }
 
 /** The parts of a record a citation's details are compared with: a bibliography record, or one found online. */

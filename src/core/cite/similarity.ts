@@ -7,23 +7,31 @@ function words(s: string, keepStop = false): string[] {
   return (s.match(/[\p{L}\p{N}]+/gu) ?? []).map(normalizeWord).filter((w) => keepStop || !STOPWORDS.has(w));
 }
 
-// Titles of the bibliography are compared again and again; their words are computed once.
-// The limit must hold the whole bibliography plus the titles cited on pages: below the
-// bibliography's size the cache is cleared on every citation (a 10,000-claim database made the
-// cite stage 15 times slower). 50,000 titles of ten words each stay within a few megabytes.
-const titleCache = new Map<string, string[]>();
-const TITLE_CACHE_LIMIT = 50_000;
+/** How many strings each remembered reading keeps (see `remembered`). */
+const CACHE_LIMIT = 50_000;
 
-/** The content words `titleSimilarity` compares (cached). */
-export function titleWords(title: string): string[] {
-  let w = titleCache.get(title);
-  if (!w) {
-    w = words(title);
-    if (titleCache.size > TITLE_CACHE_LIMIT) titleCache.clear();
-    titleCache.set(title, w);
-  }
-  return w;
+/**
+ * `read`, remembering its result for each string: titles, family names and journal names of the
+ * bibliography are compared again and again. The limit must hold the whole bibliography plus
+ * what pages cite: below the bibliography's size the cache is cleared on every citation (a
+ * 10,000-claim database made the cite stage 15 times slower). 50,000 titles of ten words each
+ * stay within a few megabytes. Results are shared: callers must not change them.
+ */
+function remembered<T>(read: (s: string) => T): (s: string) => T {
+  const cache = new Map<string, T>();
+  return (s) => {
+    let value = cache.get(s);
+    if (value === undefined) {
+      value = read(s);
+      if (cache.size > CACHE_LIMIT) cache.clear();
+      cache.set(s, value);
+    }
+    return value;
+  };
 }
+
+/** The content words `titleSimilarity` compares. */
+export const titleWords = remembered((title) => words(title));
 
 /** Words this long match with one typo; shorter ones only exactly. */
 export const FUZZY_MIN_LENGTH = 5;
@@ -48,32 +56,38 @@ export function titleSimilarity(a: string, b: string): number {
   return (2 * shared) / (wa.length + wb.length);
 }
 
+/**
+ * The word with each of its letters (code units) left out in turn. Two words one edit apart (as
+ * `editDistanceAtMostOne` counts) always share one of these, or one of them is the other word:
+ * the indexes of titles and family names look typos up by them, as SymSpell does.
+ */
+export function oneLetterDeletions(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}
+
 /** One insertion, deletion, substitution or swap of neighbouring letters ("treatmnet") apart, at most. */
 function editDistanceAtMostOne(a: string, b: string): boolean {
   if (Math.abs(a.length - b.length) > 1) return false;
+  // Called for every pair of similar-length words compared: code units, and no allocation.
   if (a.length === b.length) {
-    const diff: number[] = [];
-    for (let i = 0; i < a.length && diff.length <= 2; i++) if (a[i] !== b[i]) diff.push(i);
-    if (diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!]) return true;
+    let first = -1;
+    let differences = 0;
+    for (let i = 0; i < a.length; i++) {
+      if (a.charCodeAt(i) === b.charCodeAt(i)) continue;
+      if (++differences === 1) first = i;
+      else if (differences > 2 || i !== first + 1 || a.charCodeAt(first) !== b.charCodeAt(i) || a.charCodeAt(i) !== b.charCodeAt(first)) return false;
+    }
+    return true;
   }
+  // One letter more in the longer word: skip it at the first difference, then the rest must agree.
+  const long = a.length > b.length ? a : b;
+  const short = long === a ? b : a;
   let i = 0;
-  let j = 0;
-  let edits = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      i++;
-      j++;
-      continue;
-    }
-    if (++edits > 1) return false;
-    if (a.length > b.length) i++;
-    else if (b.length > a.length) j++;
-    else {
-      i++;
-      j++;
-    }
-  }
-  return edits + (a.length - i) + (b.length - j) <= 1;
+  while (i < short.length && long.charCodeAt(i) === short.charCodeAt(i)) i++;
+  for (; i < short.length; i++) if (long.charCodeAt(i + 1) !== short.charCodeAt(i)) return false;
+  return true;
 }
 
 /**
@@ -82,9 +96,28 @@ function editDistanceAtMostOne(a: string, b: string): boolean {
  * "Front Immunol" = "Frontiers in Immunology").
  */
 export function sameJournal(a: string, b: string): boolean {
-  const wa = words(a, true).filter((w) => !['of', 'the', 'and', 'in', 'on', 'for'].includes(w));
-  const wb = words(b, true).filter((w) => !['of', 'the', 'and', 'in', 'on', 'for'].includes(w));
-  if (wa.length === 0 || wb.length === 0 || wa.length !== wb.length) return wa.join(' ') === wb.join(' ');
+  return sameJournalWords(journalWords(a), journalWords(b));
+}
+
+const JOINING_WORDS = new Set(['of', 'the', 'and', 'in', 'on', 'for']);
+
+/** A journal name as `sameJournal` compares it: its words (joining words aside), and those words joined by spaces. */
+export interface JournalWords {
+  words: string[];
+  joined: string;
+}
+
+/** For comparing one name with many: each name's words are found once, not at every comparison. */
+export const journalWords = remembered((name): JournalWords => {
+  const w = words(name, true).filter((x) => !JOINING_WORDS.has(x));
+  return { words: w, joined: w.join(' ') };
+});
+
+/** `sameJournal` on names already passed through `journalWords`. */
+export function sameJournalWords(a: JournalWords, b: JournalWords): boolean {
+  const wa = a.words;
+  const wb = b.words;
+  if (wa.length === 0 || wb.length === 0 || wa.length !== wb.length) return a.joined === b.joined;
   return wa.every((w, i) => wb[i]!.startsWith(w) || w.startsWith(wb[i]!));
 }
 
@@ -93,9 +126,7 @@ export function sameFamilyName(a: string, b: string): boolean {
 }
 
 /** A family name as `sameFamilyName` compares it, for looking names up in an index. */
-export function familyKey(name: string): string {
-  return words(name, true).join(' ');
-}
+export const familyKey = remembered((name) => words(name, true).join(' '));
 
 /** `sameFamilyName` on names already passed through `familyKey`. */
 export function sameFamilyKey(na: string, nb: string): boolean {

@@ -1,0 +1,12 @@
+/** Text helpers the cite stage shares. */
+import { isSpace } from '../segment';
+
+/**
+ * `s` without its trailing full stops and spaces, as `s.replace(/[.\s]+$/, '')` gives; that pattern
+ * is tried at every position of `s`, this loop reads only the end.
+ */
+export function trimDotsAndSpaces(s: string): string {
+  let end = s.length;
+  while (end > 0 && (s.charCodeAt(end - 1) === 0x2e || isSpace(s.charCodeAt(end - 1)))) end--;
+  return end === s.length ? s : s.slice(0, end);
+}
