@@ -13,7 +13,7 @@ import { MAX_CLAIMS_PER_SENTENCE } from './limits';
 import type { Sentence } from './segment';
 import type { SentenceWords } from './sentence-words';
 import type { PageSubject } from './subject';
-import { ANSWER_NO, cuesOutside, QUESTION, stanceOf } from './stance';
+import { QUESTION, SentenceCues } from './stance';
 import { tokenize, type Token } from './tokens';
 
 export interface ClaimMatch {
@@ -55,7 +55,7 @@ const MIN_SPECIFICITY_WITH_CONTEXT = 1 / 25;
 interface Analysed {
   tokens: Token[];
   concepts: Hit<string>[];
-  cues: Hit<CueKind>[];
+  cues: SentenceCues;
 }
 
 /** What a section heading or list lead-in lends to the sentences under it. */
@@ -91,9 +91,10 @@ export function match(sentences: Sentence[], words: SentenceWords[], subject: Pa
     let c = contextCache.get(`${role}:${text}`);
     if (!c) {
       const tokens = tokenize(text);
-      const a = analyse({ tokens, concepts: db.concepts.find(tokens) }, db);
-      const topics = a.concepts.filter((h) => role === 'lead-in' || db.conceptKind.get(h.key) !== 'effect').map((h) => h.key);
-      c = { concepts: new Set(topics), hedged: a.cues.some((h) => h.key === 'hedge'), distanced: a.cues.some((h) => h.key === 'distancing') };
+      const concepts = db.concepts.find(tokens);
+      const cues = db.cues.find(tokens);
+      const topics = concepts.filter((h) => role === 'lead-in' || db.conceptKind.get(h.key) !== 'effect').map((h) => h.key);
+      c = { concepts: new Set(topics), hedged: cues.some((h) => h.key === 'hedge'), distanced: cues.some((h) => h.key === 'distancing') };
       contextCache.set(`${role}:${text}`, c);
     }
     return c;
@@ -108,10 +109,10 @@ export function match(sentences: Sentence[], words: SentenceWords[], subject: Pa
     // A reference list's titles name topics of papers; they are checked by the cite stage, not as claims.
     if (sentence.section !== null && isReferenceHeading(sentence.section)) continue;
     if (sentence.block !== paragraph.block) paragraph = { block: sentence.block, topics: new Set(), last: [] };
-    const a = analyse(words[i]!, db);
-    if (a.concepts.length === 0 && !hasCue(a, 'agreement')) continue;
+    const a = analyse(sentence, words[i]!, db);
+    if (a.concepts.length === 0 && !a.cues.has('agreement')) continue;
     let found = matchSentence(sentence, a, contextOf(sentence.section, 'heading'), contextOf(sentence.leadIn, 'lead-in'), paragraph.topics, subject, db);
-    if (found.length === 0 && hasCue(a, 'agreement') && !QUESTION.test(sentence.text)) found = agreeing(sentence, a, paragraph.last);
+    if (found.length === 0 && a.cues.has('agreement') && !QUESTION.test(sentence.text)) found = agreeing(sentence, a, paragraph.last);
     out.push(...found);
     if (found.some((m) => m.claim)) paragraph.last = found.filter((m) => m.claim);
     for (const h of a.concepts) if (CARRIED_KINDS.has(db.conceptKind.get(h.key) ?? '')) paragraph.topics.add(h.key);
@@ -121,11 +122,11 @@ export function match(sentences: Sentence[], words: SentenceWords[], subject: Pa
 
 /** The previous sentence's claims, restated by a sentence that agrees with it. */
 function agreeing(sentence: Sentence, a: Analysed, previous: ClaimMatch[]): ClaimMatch[] {
-  const cues = groupCues(a.tokens, a.cues, sentence);
+  const cues = groupCues(a.tokens, a.cues.all, sentence);
   return previous.map((m) => ({
     ...m,
     sentence,
-    hedged: hasCue(a, 'hedge'),
+    hedged: a.cues.has('hedge'),
     concepts: [],
     contextConcepts: m.concepts,
     words: cues.agreement ?? [],
@@ -136,8 +137,8 @@ function agreeing(sentence: Sentence, a: Analysed, previous: ClaimMatch[]): Clai
   }));
 }
 
-function analyse(words: SentenceWords, db: PreparedDb): Analysed {
-  return { ...words, cues: db.cues.find(words.tokens) };
+function analyse(sentence: Sentence, words: SentenceWords, db: PreparedDb): Analysed {
+  return { tokens: words.tokens, concepts: words.concepts, cues: new SentenceCues(db.cues.find(words.tokens), words.tokens, sentence) };
 }
 
 const CARRIED_KINDS = new Set(['subject', 'condition']);
@@ -153,8 +154,8 @@ function matchSentence(
 ): ClaimMatch[] {
   // A question ("Is LDN safe in pregnancy?", an FAQ's "Q: ...") asks; it claims nothing, and a
   // page that asks is never shown as endorsing. Boilerplate ("book a consultation") claims nothing either.
-  if (QUESTION.test(sentence.text) || a.cues.some((c) => c.key === 'call-to-action')) return [];
-  const anaphor = a.cues.some((c) => c.key === 'anaphor');
+  if (QUESTION.test(sentence.text) || a.cues.has('call-to-action')) return [];
+  const anaphor = a.cues.has('anaphor');
   const contextConcepts = new Set([...(section?.concepts ?? []), ...(leadIn?.concepts ?? []), ...paragraphTopics]);
   const present = new Map<string, Hit<string>[]>();
   for (const h of a.concepts) {
@@ -176,12 +177,12 @@ function matchSentence(
         ? 'no'
         : sentence.kind === 'list-item' || contextConcepts.size > 0
           ? 'yes'
-          : !a.cues.some((c) => c.key === 'experiencer') || aboutSomethingElse(a, db) ? 'no' : 'if-specific';
+          : !a.cues.has('experiencer') || aboutSomethingElse(a, db) ? 'no' : 'if-specific';
 
   const candidates = candidatesFor(present, contextConcepts, db);
 
   // A study result ("found no difference", "a study showed") is about evidence even with no trial word in it.
-  const aboutEvidence = hasCue(a, 'null-result') || hasCue(a, 'study-claim') || [...present.keys()].some((c) => db.conceptKind.get(c) === 'evidence');
+  const aboutEvidence = a.cues.has('null-result') || a.cues.has('study-claim') || [...present.keys()].some((c) => db.conceptKind.get(c) === 'evidence');
   const results: PatternResult[] = [];
   for (const claim of candidates) {
     const r = evaluate(claim, present, contextConcepts, implied, sentence.kind === 'heading', aboutEvidence, db);
@@ -193,16 +194,14 @@ function matchSentence(
   // List items and table cells take their stance's tone from the sentence that introduces them.
   const hedgedByLeadIn = leadIn?.hedged ?? false;
   const distancedByLeadIn = leadIn?.distanced ?? false;
-  // "A: No — ..." answers a question; that "No" denies nothing in what follows.
-  const answer = ANSWER_NO.exec(sentence.text);
   const build = (claim: CompiledClaim | null, hits: Hit<string>[], groupHits: Hit<string>[][], ctx: string[], score: number): ClaimMatch => {
-    const answered = (c: Hit<CueKind>) => answer !== null && c.key === 'negation' && a.tokens[c.first]!.end - sentence.start <= answer[0].length;
-    const cues = cuesOutside(a.cues, hits).filter((c) => !answered(c));
+    const cues = a.cues.outside(hits);
     return {
       sentence,
       claim,
-      stance: stanceOf(claim, cues, groupHits, a.tokens, distancedByLeadIn),
-      hedged: cues.some((c) => c.key === 'hedge') || hedgedByLeadIn,
+      stance: a.cues.stanceOf(claim, cues, groupHits, distancedByLeadIn),
+      // `outside` leaves out only negations: the sentence's hedges are all among `cues`.
+      hedged: a.cues.has('hedge') || hedgedByLeadIn,
       concepts: unique(hits.map((h) => h.key)),
       contextConcepts: ctx,
       words: unique(hits.sort((x, y) => x.first - y.first).map((h) => surface(a.tokens, h, sentence))),
@@ -244,7 +243,7 @@ function matchSentence(
   // A trial's design or status ("phase 2, placebo-controlled, 160 participants") is research
   // status, not a health claim, unless it reports a finding, or the database knows the
   // statement to be out of date ("an ongoing trial" that has ended), which readers must see.
-  const researchStatus = hasCue(a, 'trial-design') && !hasCue(a, 'finding') && !hasCue(a, 'null-result');
+  const researchStatus = a.cues.has('trial-design') && !a.cues.has('finding') && !a.cues.has('null-result');
   const reportable = researchStatus ? kept.filter((k) => k.r.claim.outdated?.when.some((c) => present.has(c))) : kept;
   if (reportable.length > 0) return reportable.map((k) => k.m);
   if (researchStatus) return [];
@@ -430,10 +429,6 @@ function surface(tokens: Token[], h: { first: number; last: number }, sentence: 
 
 /** Cues that steer the reading but are not worth showing as "why" to a person. */
 const SILENT_CUES = new Set<CueKind>(['clause-break', 'anaphor', 'pseudo-negation', 'experiencer', 'trial-design', 'finding']);
-
-function hasCue(a: Analysed, kind: CueKind): boolean {
-  return a.cues.some((c) => c.key === kind);
-}
 
 function endorses(m: ClaimMatch): boolean {
   return m.stance === 'asserts' || m.stance === 'reports';
