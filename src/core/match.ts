@@ -58,8 +58,8 @@ interface Analysed {
   cues: SentenceCues;
 }
 
-/** What a section heading or list lead-in lends to the sentences under it. */
-interface Context {
+/** What a list's lead-in lends to its items: its concepts, and its tone. */
+interface LeadIn {
   concepts: Set<string>;
   hedged: boolean;
   /** "Claims you will see online:" — the items that follow are others' claims. */
@@ -83,22 +83,7 @@ interface PatternResult {
 
 /** `words[i]` holds sentence i's tokens and concepts (sentence-words.ts). */
 export function match(sentences: Sentence[], words: SentenceWords[], subject: PageSubject, db: PreparedDb): ClaimMatch[] {
-  const contextCache = new Map<string, Context>();
-  // A heading names topics; its verbs ("Treatment for Pain") do not carry over to the sentences
-  // below. A list's lead-in is the first half of each item's sentence: "LDN may ease: - migraine".
-  const contextOf = (text: string | null, role: 'heading' | 'lead-in'): Context | null => {
-    if (text === null) return null;
-    let c = contextCache.get(`${role}:${text}`);
-    if (!c) {
-      const tokens = tokenize(text);
-      const concepts = db.concepts.find(tokens);
-      const cues = db.cues.find(tokens);
-      const topics = concepts.filter((h) => role === 'lead-in' || db.conceptKind.get(h.key) !== 'effect').map((h) => h.key);
-      c = { concepts: new Set(topics), hedged: cues.some((h) => h.key === 'hedge'), distanced: cues.some((h) => h.key === 'distancing') };
-      contextCache.set(`${role}:${text}`, c);
-    }
-    return c;
-  };
+  const contexts = new Contexts(sentences, words, db);
   const out: ClaimMatch[] = [];
   // What earlier sentences of the same paragraph named (LDN, a condition) carries over:
   // "LDN was tried in Crohn's disease. In a 2011 trial, 88% improved."
@@ -107,12 +92,17 @@ export function match(sentences: Sentence[], words: SentenceWords[], subject: Pa
   let paragraph = { block: -1, topics: new Set<string>(), last: [] as ClaimMatch[] };
   for (const [i, sentence] of sentences.entries()) {
     // A reference list's titles name topics of papers; they are checked by the cite stage, not as claims.
-    if (sentence.section !== null && isReferenceHeading(sentence.section)) continue;
+    if (contexts.inReferences(sentence)) continue;
     if (sentence.block !== paragraph.block) paragraph = { block: sentence.block, topics: new Set(), last: [] };
+    // A sentence that names no concept claims nothing of its own (`matchSentence` would find
+    // nothing); it can only agree with the sentence before, if that made claims.
+    if (words[i]!.concepts.length === 0 && paragraph.last.length === 0) continue;
     const a = analyse(sentence, words[i]!, db);
-    if (a.concepts.length === 0 && !a.cues.has('agreement')) continue;
-    let found = matchSentence(sentence, a, contextOf(sentence.section, 'heading'), contextOf(sentence.leadIn, 'lead-in'), paragraph.topics, subject, db);
-    if (found.length === 0 && a.cues.has('agreement') && !QUESTION.test(sentence.text)) found = agreeing(sentence, a, paragraph.last);
+    // A question ("Is LDN safe in pregnancy?", an FAQ's "Q: ...") asks; it claims nothing, and a
+    // page that asks is never shown as endorsing.
+    const question = QUESTION.test(sentence.text);
+    let found = a.concepts.length > 0 && !question ? matchSentence(sentence, a, contexts.sectionTopics(i), contexts.leadIn(i), paragraph.topics, subject, db) : [];
+    if (found.length === 0 && paragraph.last.length > 0 && !question && a.cues.has('agreement')) found = agreeing(sentence, a, paragraph.last);
     out.push(...found);
     if (found.some((m) => m.claim)) paragraph.last = found.filter((m) => m.claim);
     for (const h of a.concepts) if (CARRIED_KINDS.has(db.conceptKind.get(h.key) ?? '')) paragraph.topics.add(h.key);
@@ -143,20 +133,86 @@ function analyse(sentence: Sentence, words: SentenceWords, db: PreparedDb): Anal
 
 const CARRIED_KINDS = new Set(['subject', 'condition']);
 
+/**
+ * The sentences' contexts on one page, each read once per text: a section heading's topics and
+ * a list lead-in's concepts and tone. A heading names topics; its verbs ("Treatment for Pain")
+ * do not carry over to the sentences below. A list's lead-in is the first half of each item's
+ * sentence: "LDN may ease: - migraine".
+ */
+class Contexts {
+  private readonly sections = new Map<string, Set<string>>();
+  private readonly leadIns = new Map<string, LeadIn>();
+  private section: string | null = null;
+  private referenceList = false;
+
+  constructor(
+    private readonly sentences: Sentence[],
+    private readonly words: SentenceWords[],
+    private readonly db: PreparedDb,
+  ) {}
+
+  /** Whether the sentence is under a reference list's heading (sentences come section by section). */
+  inReferences(sentence: Sentence): boolean {
+    if (sentence.section !== this.section) {
+      this.section = sentence.section;
+      this.referenceList = this.section !== null && isReferenceHeading(this.section);
+    }
+    return this.referenceList;
+  }
+
+  sectionTopics(i: number): Set<string> | null {
+    const text = this.sentences[i]!.section;
+    if (text === null) return null;
+    let topics = this.sections.get(text);
+    if (!topics) {
+      const concepts = this.wordsOf(text, i).concepts.filter((h) => this.db.conceptKind.get(h.key) !== 'effect');
+      this.sections.set(text, (topics = new Set(concepts.map((h) => h.key))));
+    }
+    return topics;
+  }
+
+  leadIn(i: number): LeadIn | null {
+    const text = this.sentences[i]!.leadIn;
+    if (text === null) return null;
+    let leadIn = this.leadIns.get(text);
+    if (!leadIn) {
+      const words = this.wordsOf(text, i);
+      const cues = this.db.cues.find(words.tokens);
+      leadIn = { concepts: new Set(words.concepts.map((h) => h.key)), hedged: cues.some((h) => h.key === 'hedge'), distanced: cues.some((h) => h.key === 'distancing') };
+      this.leadIns.set(text, leadIn);
+    }
+    return leadIn;
+  }
+
+  /**
+   * The words of a heading or lead-in: those of the sentence with that text a little above
+   * sentence i, looked up already, else looked up afresh. (A sentence's concepts and cues depend
+   * on its words alone, not on where they are.) The heading or lead-in nearly always sits just
+   * above the first sentence that asks; looking no further keeps a page of many headings linear.
+   */
+  private wordsOf(text: string, i: number): SentenceWords {
+    for (let j = i - 1; j >= 0 && j >= i - CONTEXT_REACH; j--) if (this.sentences[j]!.text === text) return this.words[j]!;
+    const tokens = tokenize(text);
+    return { tokens, concepts: this.db.concepts.find(tokens) };
+  }
+}
+
+/** How many sentences back `Contexts` looks for a heading's or lead-in's words (see `wordsOf`). */
+const CONTEXT_REACH = 16;
+
 function matchSentence(
   sentence: Sentence,
   a: Analysed,
-  section: Context | null,
-  leadIn: Context | null,
+  section: Set<string> | null,
+  leadIn: LeadIn | null,
   paragraphTopics: Set<string>,
   subject: PageSubject,
   db: PreparedDb,
 ): ClaimMatch[] {
-  // A question ("Is LDN safe in pregnancy?", an FAQ's "Q: ...") asks; it claims nothing, and a
-  // page that asks is never shown as endorsing. Boilerplate ("book a consultation") claims nothing either.
-  if (QUESTION.test(sentence.text) || a.cues.has('call-to-action')) return [];
+  // Boilerplate ("book a consultation") claims nothing.
+  if (a.cues.has('call-to-action')) return [];
   const anaphor = a.cues.has('anaphor');
-  const contextConcepts = new Set([...(section?.concepts ?? []), ...(leadIn?.concepts ?? []), ...paragraphTopics]);
+  const contextConcepts = new Set([...(section ?? []), ...(leadIn?.concepts ?? []), ...paragraphTopics]);
   const present = new Map<string, Hit<string>[]>();
   for (const h of a.concepts) {
     const list = present.get(h.key);
