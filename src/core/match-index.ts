@@ -1,0 +1,148 @@
+/**
+ * The claims database as match.ts reads it, built once per database: every concept with what
+ * matching asks of it, and every claim's patterns in terms of those concepts. A sentence's
+ * concepts are then told apart by object and marked by number (see `ConceptMarks`), not looked
+ * up by name at every step of every candidate claim.
+ */
+import type { CompiledClaim, PreparedDb } from './db';
+
+export interface ConceptInfo {
+  /** Index in `MatchIndex.concepts`. */
+  id: number;
+  key: string;
+  /** The lexicon's kind ("condition", "effect"...), or '' for a concept the lexicon does not define. */
+  kind: string;
+  /** How many claims' patterns use it: the fewer, the more particular the word. */
+  claimUses: number;
+  /** The claims to try when a sentence or its context names it (see `candidateKeys`). */
+  candidates: ClaimInfo[];
+}
+
+export interface ClaimInfo {
+  /** Index in `MatchIndex.claims`. */
+  id: number;
+  claim: CompiledClaim;
+  subject: ConceptInfo[];
+  /** Its subject may be left unnamed on a page about LDN ("it eases pain"): the subject includes LDN. */
+  subjectMayBeImplied: boolean;
+  patterns: PatternInfo[];
+  /** The concepts that make the claim out of date (`claim.outdated.when`). */
+  outdatedWhen: ConceptInfo[];
+}
+
+export interface PatternInfo {
+  all: ConceptInfo[][];
+  none: ConceptInfo[];
+}
+
+export interface MatchIndex {
+  concepts: ConceptInfo[];
+  claims: ClaimInfo[];
+  byKey: Map<string, ConceptInfo>;
+}
+
+const indexes = new WeakMap<PreparedDb, MatchIndex>();
+
+export function matchIndex(db: PreparedDb): MatchIndex {
+  let index = indexes.get(db);
+  if (!index) indexes.set(db, (index = buildIndex(db)));
+  return index;
+}
+
+function buildIndex(db: PreparedDb): MatchIndex {
+  const concepts: ConceptInfo[] = [];
+  const byKey = new Map<string, ConceptInfo>();
+  const concept = (key: string): ConceptInfo => {
+    let c = byKey.get(key);
+    if (!c) {
+      c = { id: concepts.length, key, kind: db.conceptKind.get(key) ?? '', claimUses: db.claimsByConcept.get(key)?.length ?? 0, candidates: [] };
+      concepts.push(c);
+      byKey.set(key, c);
+    }
+    return c;
+  };
+  for (const key of db.conceptKind.keys()) concept(key);
+  const claims = db.compiled.claims.map((claim, id): ClaimInfo => ({
+    id,
+    claim,
+    subject: claim.subject.map(concept),
+    subjectMayBeImplied: claim.subject.includes('ldn'),
+    patterns: claim.patterns.map((p) => ({ all: p.all.map((group) => group.map(concept)), none: p.none.map(concept) })),
+    outdatedWhen: (claim.outdated?.when ?? []).map(concept),
+  }));
+  for (const claim of claims) for (const c of candidateKeys(claim)) c.candidates.push(claim);
+  return { concepts, claims, byKey };
+}
+
+/**
+ * The concepts a claim is looked up by: those of each pattern's rarest group (the group whose
+ * concepts the fewest claims use). A pattern is satisfied only if every group is found in the
+ * sentence or its context, so its rarest group must be among them: looking claims up by that
+ * group alone finds every claim `evaluate` could accept, without also trying the thousands
+ * that share a generic word such as "helps". The candidates differ, the results do not (they
+ * are sorted by a total order).
+ */
+function candidateKeys(claim: ClaimInfo): Set<ConceptInfo> {
+  const keys = new Set<ConceptInfo>();
+  for (const pattern of claim.patterns) {
+    let rarest: ConceptInfo[] = [];
+    let rarestUses = Infinity;
+    for (const group of pattern.all) {
+      const n = group.reduce((sum, c) => sum + c.claimUses, 0);
+      if (n < rarestUses) [rarest, rarestUses] = [group, n];
+    }
+    for (const c of rarest) keys.add(c);
+  }
+  return keys;
+}
+
+/**
+ * Which concepts the sentence being read names, which its context lends it, and which claims
+ * have been tried for it, by id. One array of each per page: an entry equal to the current
+ * sentence's number marks it, so nothing is cleared or hashed between sentences.
+ */
+export class ConceptMarks {
+  private sentence = 0;
+  private readonly named: Int32Array;
+  private readonly lent: Int32Array;
+  private readonly tried: Int32Array;
+
+  constructor(index: MatchIndex) {
+    this.named = new Int32Array(index.concepts.length);
+    this.lent = new Int32Array(index.concepts.length);
+    this.tried = new Int32Array(index.claims.length);
+  }
+
+  /** Starts the next sentence, with nothing marked. */
+  nextSentence(): void {
+    this.sentence++;
+  }
+
+  name(c: ConceptInfo): void {
+    this.named[c.id] = this.sentence;
+  }
+
+  isNamed(c: ConceptInfo): boolean {
+    return this.named[c.id] === this.sentence;
+  }
+
+  lend(c: ConceptInfo): void {
+    this.lent[c.id] = this.sentence;
+  }
+
+  isLent(c: ConceptInfo): boolean {
+    return this.lent[c.id] === this.sentence;
+  }
+
+  /** Whether every group has a concept the sentence names or its context lends. */
+  allGroupsKnown(groups: ConceptInfo[][]): boolean {
+    return groups.every((group) => group.some((c) => this.isNamed(c) || this.isLent(c)));
+  }
+
+  /** True the first time a claim is tried for the sentence. */
+  firstTry(claim: ClaimInfo): boolean {
+    if (this.tried[claim.id] === this.sentence) return false;
+    this.tried[claim.id] = this.sentence;
+    return true;
+  }
+}
