@@ -134,10 +134,16 @@ export class ConceptMarks {
     return this.lent[c.id] === this.sentence;
   }
 
-  /** Whether every group has a concept the sentence names or its context lends. */
-  allGroupsKnown(groups: ConceptInfo[][]): boolean {
-    return groups.every((group) => group.some((c) => this.isNamed(c) || this.isLent(c)));
+  /** Whether some pattern of the claim has every group among the concepts the sentence names or its context lends. */
+  mayFit(claim: ClaimInfo): boolean {
+    for (const pattern of claim.patterns) if (pattern.all.every(this.anyKnown)) return true;
+    return false;
   }
+
+  private readonly anyKnown = (group: ConceptInfo[]): boolean => {
+    for (const c of group) if (this.isNamed(c) || this.isLent(c)) return true;
+    return false;
+  };
 
   /** True the first time a claim is tried for the sentence. */
   firstTry(claim: ClaimInfo): boolean {

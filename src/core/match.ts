@@ -13,7 +13,7 @@ import { ConceptMarks, matchIndex, type ClaimInfo, type ConceptInfo, type MatchI
 import { isReferenceHeading } from './reference-heading';
 import type { Sentence } from './segment';
 import type { SentenceWords } from './sentence-words';
-import { QUESTION, SentenceCues } from './stance';
+import { isQuestion, SentenceCues } from './stance';
 import type { PageSubject } from './subject';
 import { tokenize } from './tokens';
 
@@ -52,8 +52,6 @@ const OBJECT_KINDS = new Set(['condition', 'symptom', 'mechanism', 'safety']);
  * "less pain" (about 20) and anything rarer pass.
  */
 const MIN_SPECIFICITY_WITH_CONTEXT = 1 / 25;
-/** Concepts a paragraph's later sentences may leave unnamed: "LDN was tried in Crohn's disease. In a trial, 88% improved." */
-const CARRIED_KINDS = new Set(['subject', 'condition']);
 /** A sentence that opens with one of these is background about it (see `aboutSomethingElse`). */
 const BACKGROUND_OPENERS = new Set(['condition', 'symptom', 'mechanism', 'safety', 'population']);
 /** Cues that steer the reading but are not worth showing as "why" to a person. */
@@ -123,12 +121,12 @@ export function match(sentences: Sentence[], words: SentenceWords[], subject: Pa
     const s = page.read(i);
     // A question ("Is LDN safe in pregnancy?", an FAQ's "Q: ...") asks; it claims nothing, and a
     // page that asks is never shown as endorsing.
-    const question = QUESTION.test(sentence.text);
+    const question = isQuestion(sentence.text);
     let found = s.hits.length > 0 && !question ? matchSentence(s, page.sectionTopics(i), page.leadIn(i), paragraph.topics, page) : [];
     if (found.length === 0 && paragraph.last.length > 0 && !question && s.cues.has('agreement')) found = agreeing(s, paragraph.last);
     for (const m of found) out.push(m);
     if (found.some(isReviewed)) paragraph.last = found.filter(isReviewed);
-    for (const c of s.named) if (CARRIED_KINDS.has(c.kind) && !paragraph.topics.includes(c)) paragraph.topics.push(c);
+    for (const c of s.named) if (isCarried(c) && !paragraph.topics.includes(c)) paragraph.topics.push(c);
   }
   return out;
 }
@@ -315,10 +313,13 @@ class SentenceReading {
     return out;
   }
 
-  /** Its hits of any of `concepts`, in the concepts' order. */
+  /** Its hits of any of `concepts`, in the concepts' order (while it is the marks' current sentence). */
   hitsOf(concepts: ConceptInfo[]): Hit<string>[] {
     const out: Hit<string>[] = [];
-    for (const c of concepts) for (let j = 0; j < this.hits.length; j++) if (this.conceptOf[j] === c) out.push(this.hits[j]!);
+    for (const c of concepts) {
+      if (!this.marks.isNamed(c)) continue;
+      for (let j = 0; j < this.hits.length; j++) if (this.conceptOf[j] === c) out.push(this.hits[j]!);
+    }
     return out;
   }
 
@@ -334,16 +335,20 @@ class SentenceReading {
 }
 
 function matchSentence(s: SentenceReading, section: ConceptInfo[], leadIn: LeadIn | null, paragraphTopics: ConceptInfo[], page: PageReader): ClaimMatch[] {
-  // Boilerplate ("book a consultation") claims nothing.
-  if (s.cues.has('call-to-action')) return [];
   const context = page.lend(section, leadIn?.concepts ?? [], paragraphTopics);
-  const implied = impliedSubject(s, context.length > 0, page.subject);
+  // Searching the sentence for cues costs more than the rest of its reading: they are searched
+  // for only once something asks, and most sentences that name a claim's words name no claim.
+  let implied: ImpliedSubject | undefined;
+  const impliedOf = () => (implied ??= impliedSubject(s, context.length > 0, page.subject));
   const results: PatternResult[] = [];
   for (const claim of candidatesFor(s, context)) {
-    const r = evaluate(claim, s, implied);
+    const r = evaluate(claim, s, impliedOf);
     if (r) results.push(r);
   }
-  results.sort(strongestFirst);
+  if (results.length === 0 && !unreviewedClaim(s)) return [];
+  // Boilerplate ("book a consultation") claims nothing.
+  if (s.cues.has('call-to-action')) return [];
+  if (results.length > 1) results.sort(strongestFirst);
   const kept = keep(results, s, leadIn);
   // A trial's design or status ("phase 2, placebo-controlled, 160 participants") is research
   // status, not a health claim, unless it reports a finding, or the database knows the
@@ -351,9 +356,10 @@ function matchSentence(s: SentenceReading, section: ConceptInfo[], leadIn: LeadI
   const researchStatus = s.cues.has('trial-design') && !s.cues.has('finding') && !s.cues.has('null-result');
   const reportable = researchStatus ? kept.filter((k) => k.r.info.outdatedWhen.some((c) => s.marks.isNamed(c))) : kept;
   if (reportable.length > 0) return reportable.map((k) => k.m);
-  if (researchStatus) return [];
-  const unreviewed = unreviewedClaim(s, s.cues.has('anaphor') && page.subject.aboutLdn);
-  return unreviewed ? [build(s, leadIn, null, [...unreviewed.subject, ...unreviewed.action, ...unreviewed.object], [unreviewed.action], [], 0)] : [];
+  const unreviewed = researchStatus ? null : unreviewedClaim(s);
+  // It names LDN, or refers to it ("it") on a page about LDN.
+  if (!unreviewed || unreviewed.subject.length === 0 && !(s.cues.has('anaphor') && page.subject.aboutLdn)) return [];
+  return [build(s, leadIn, null, [...unreviewed.subject, ...unreviewed.action, ...unreviewed.object], [unreviewed.action], [], 0)];
 }
 
 /**
@@ -422,7 +428,7 @@ function build(s: SentenceReading, leadIn: LeadIn | null, claim: CompiledClaim |
     hedged: s.cues.has('hedge') || (leadIn?.hedged ?? false),
     concepts: uniqueKeys(hits),
     contextConcepts,
-    words: uniqueSurfaces(s, hits.sort(byPosition)),
+    words: uniqueSurfaces(s, sortByPosition(hits)),
     score: Math.round(score * 100) / 100,
     sentenceConcepts: s.namedKeys(),
     cues: cues === s.cues.all ? s.groupedCues() : s.groupCues(cues),
@@ -465,11 +471,11 @@ function candidatesFor(s: SentenceReading, context: ConceptInfo[]): ClaimInfo[] 
 }
 
 function addCandidates(concept: ConceptInfo, marks: ConceptMarks, candidates: ClaimInfo[]): void {
-  for (const claim of concept.candidates) if (marks.firstTry(claim) && claim.patterns.some((p) => marks.allGroupsKnown(p.all))) candidates.push(claim);
+  for (const claim of concept.candidates) if (marks.firstTry(claim) && marks.mayFit(claim)) candidates.push(claim);
 }
 
 /** The claim's best pattern for the sentence, with the sentence's words that match it; null if none fits. */
-function evaluate(claim: ClaimInfo, s: SentenceReading, implied: ImpliedSubject): PatternResult | null {
+function evaluate(claim: ClaimInfo, s: SentenceReading, impliedOf: () => ImpliedSubject): PatternResult | null {
   const hasSubject = claim.subject.length > 0;
   const isHeading = s.sentence.kind === 'heading';
   let subjectWeight = 1;
@@ -477,7 +483,9 @@ function evaluate(claim: ClaimInfo, s: SentenceReading, implied: ImpliedSubject)
   // Background claims (no drug) are too easily read into a section title.
   if (!hasSubject && isHeading) return null;
   if (hasSubject && !claim.subject.some((c) => s.marks.isNamed(c))) {
-    if (implied === 'no' || !claim.subjectMayBeImplied) return null;
+    if (!claim.subjectMayBeImplied) return null;
+    const implied = impliedOf();
+    if (implied === 'no') return null;
     subjectWeight = IMPLIED_SUBJECT_WEIGHT;
     needsSpecificWords = implied === 'if-specific';
   }
@@ -547,18 +555,22 @@ function strongestFirst(x: PatternResult, y: PatternResult): number {
 
 /**
  * A sentence that names LDN (or refers to it on a page about LDN) and says what it does or
- * treats is a checkable claim even when the database has no entry for it.
+ * treats is a checkable claim even when the database has no entry for it. This reads what it
+ * does and to what; the caller checks the subject, which may need the sentence's cues.
  */
-function unreviewedClaim(s: SentenceReading, anaphorOnLdnPage: boolean): { subject: Hit<string>[]; action: Hit<string>[]; object: Hit<string>[] } | null {
+function unreviewedClaim(s: SentenceReading): { subject: Hit<string>[]; action: Hit<string>[]; object: Hit<string>[] } | null {
   if (s.sentence.kind === 'heading') return null;
-  const subjectHits = s.hits.filter((h) => h.key === 'ldn');
-  if (subjectHits.length === 0 && !anaphorOnLdnPage) return null;
   const effects = s.hitsOfKind('effect');
   const action = effects.length > 0 ? effects : s.hitsOfKind('mechanism');
   // The object is other words than the action: "settle" is not both what happens and to what.
   const object = s.hits.filter((h, j) => OBJECT_KINDS.has(s.conceptOf[j]!.kind) && !action.some((x) => x.first <= h.last && x.last >= h.first));
   if (action.length === 0 || object.length === 0) return null;
-  return { subject: subjectHits, action, object };
+  return { subject: s.hits.filter((h) => h.key === 'ldn'), action, object };
+}
+
+/** A concept a paragraph's later sentences may leave unnamed: "LDN was tried in Crohn's disease. In a trial, 88% improved." */
+function isCarried(c: ConceptInfo): boolean {
+  return c.kind === 'subject' || c.kind === 'condition';
 }
 
 function isReviewed(m: ClaimMatch): boolean {
@@ -569,8 +581,19 @@ function endorses(m: ClaimMatch): boolean {
   return m.stance === 'asserts' || m.stance === 'reports';
 }
 
-function byPosition(x: Hit<string>, y: Hit<string>): number {
-  return x.first - y.first;
+/**
+ * Sorts hits in place by where they start, keeping the order of hits that start together. A
+ * claim has a handful of hits: an insertion sort does this without `Array#sort`'s setup, which
+ * cost more than the sorting.
+ */
+function sortByPosition(hits: Hit<string>[]): Hit<string>[] {
+  for (let i = 1; i < hits.length; i++) {
+    const h = hits[i]!;
+    let j = i;
+    for (; j > 0 && hits[j - 1]!.first > h.first; j--) hits[j] = hits[j - 1]!;
+    hits[j] = h;
+  }
+  return hits;
 }
 
 function wordCount(hits: Hit<string>[]): number {

@@ -12,8 +12,20 @@ import type { Token } from './tokens';
 /** A negation cue may follow what it negates by this many words ("pain did not improve"). */
 const NEGATION_AFTER_WINDOW = 3;
 
-/** A question mark at the end, or an FAQ's "Q:" in front. */
-export const QUESTION = /\?['"”’)\]]*$|^Q\s*[:.]\s/;
+/** Closing quotes and brackets that may follow a question mark: `(is it?)`. */
+const CLOSERS = `'"”’)]`;
+/** An FAQ's "Q:" in front. */
+const FAQ_QUESTION = /^Q\s*[:.]\s/;
+
+/**
+ * A question mark at the end (before any closing quotes or brackets), or an FAQ's "Q:" in front.
+ * The end is read from the end: a regular expression anchored there tries every position.
+ */
+export function isQuestion(text: string): boolean {
+  let end = text.length;
+  while (end > 0 && CLOSERS.includes(text[end - 1]!)) end--;
+  return text[end - 1] === '?' || FAQ_QUESTION.test(text);
+}
 /** "A: No — ..." answers a question; that "No" denies nothing in what follows. */
 const ANSWER_NO = /^(?:A\s*:\s*)?no\s*[—–,.!:-]/i;
 
