@@ -39,6 +39,7 @@ export interface MatchIndex {
   concepts: ConceptInfo[];
   claims: ClaimInfo[];
   byKey: Map<string, ConceptInfo>;
+  marks: ConceptMarks;
 }
 
 const indexes = new WeakMap<PreparedDb, MatchIndex>();
@@ -71,7 +72,7 @@ function buildIndex(db: PreparedDb): MatchIndex {
     outdatedWhen: (claim.outdated?.when ?? []).map(concept),
   }));
   for (const claim of claims) for (const c of candidateKeys(claim)) c.candidates.push(claim);
-  return { concepts, claims, byKey };
+  return { concepts, claims, byKey, marks: new ConceptMarks(concepts.length, claims.length) };
 }
 
 /**
@@ -97,33 +98,53 @@ function candidateKeys(claim: ClaimInfo): Set<ConceptInfo> {
 }
 
 /**
- * Which concepts the sentence being read names, which its context lends it, and which claims
- * have been tried for it, by id. One array of each per page: an entry equal to the current
- * sentence's number marks it, so nothing is cleared or hashed between sentences.
+ * Which concepts the sentence being read names (and where), which its context lends it, and
+ * which claims have been tried for it, by id. One set of arrays per database, reused page after
+ * page: an entry equal to the current sentence's number marks it, so starting a sentence
+ * unmarks everything at once, and nothing is cleared or hashed between sentences.
  */
 export class ConceptMarks {
   private sentence = 0;
   private readonly named: Int32Array;
+  /** For a named concept: the index of its first hit and of its latest hit so far. */
+  private readonly firstHits: Int32Array;
+  private readonly latestHits: Int32Array;
   private readonly lent: Int32Array;
   private readonly tried: Int32Array;
 
-  constructor(index: MatchIndex) {
-    this.named = new Int32Array(index.concepts.length);
-    this.lent = new Int32Array(index.concepts.length);
-    this.tried = new Int32Array(index.claims.length);
+  constructor(concepts: number, claims: number) {
+    this.named = new Int32Array(concepts);
+    this.firstHits = new Int32Array(concepts);
+    this.latestHits = new Int32Array(concepts);
+    this.lent = new Int32Array(concepts);
+    this.tried = new Int32Array(claims);
   }
 
   /** Starts the next sentence, with nothing marked. */
   nextSentence(): void {
-    this.sentence++;
+    if (++this.sentence < SENTENCE_LIMIT) return;
+    for (const marks of [this.named, this.lent, this.tried]) marks.fill(0);
+    this.sentence = 1;
   }
 
-  name(c: ConceptInfo): void {
-    this.named[c.id] = this.sentence;
+  /** Marks hit `hit` of the sentence as naming `c`; returns the index of c's previous hit, or -1 for its first. */
+  name(c: ConceptInfo, hit: number): number {
+    const previous = this.isNamed(c) ? this.latestHits[c.id]! : -1;
+    if (previous < 0) {
+      this.named[c.id] = this.sentence;
+      this.firstHits[c.id] = hit;
+    }
+    this.latestHits[c.id] = hit;
+    return previous;
   }
 
   isNamed(c: ConceptInfo): boolean {
     return this.named[c.id] === this.sentence;
+  }
+
+  /** The index of the sentence's first hit of `c`, or -1 if it does not name it. */
+  firstHit(c: ConceptInfo): number {
+    return this.isNamed(c) ? this.firstHits[c.id]! : -1;
   }
 
   lend(c: ConceptInfo): void {
@@ -136,14 +157,19 @@ export class ConceptMarks {
 
   /** Whether some pattern of the claim has every group among the concepts the sentence names or its context lends. */
   mayFit(claim: ClaimInfo): boolean {
-    for (const pattern of claim.patterns) if (pattern.all.every(this.anyKnown)) return true;
+    for (const pattern of claim.patterns) if (this.allKnown(pattern.all)) return true;
     return false;
   }
 
-  private readonly anyKnown = (group: ConceptInfo[]): boolean => {
+  private allKnown(groups: ConceptInfo[][]): boolean {
+    for (const group of groups) if (!this.anyKnown(group)) return false;
+    return true;
+  }
+
+  private anyKnown(group: ConceptInfo[]): boolean {
     for (const c of group) if (this.isNamed(c) || this.isLent(c)) return true;
     return false;
-  };
+  }
 
   /** True the first time a claim is tried for the sentence. */
   firstTry(claim: ClaimInfo): boolean {
@@ -152,3 +178,6 @@ export class ConceptMarks {
     return true;
   }
 }
+
+/** Sentence numbers stay below this; past it the marks start afresh. */
+const SENTENCE_LIMIT = 2 ** 30;

@@ -9,7 +9,7 @@ import type { CompiledClaim, CueKind, PreparedDb } from './db';
 import type { Hit } from './forms';
 import type { Stance } from './levels';
 import { MAX_CLAIMS_PER_SENTENCE } from './limits';
-import { ConceptMarks, matchIndex, type ClaimInfo, type ConceptInfo, type MatchIndex, type PatternInfo } from './match-index';
+import { matchIndex, type ClaimInfo, type ConceptMarks, type ConceptInfo, type MatchIndex, type PatternInfo } from './match-index';
 import { isReferenceHeading } from './reference-heading';
 import type { Sentence } from './segment';
 import type { SentenceWords } from './sentence-words';
@@ -170,7 +170,7 @@ class PageReader {
     private readonly db: PreparedDb,
   ) {
     this.index = matchIndex(db);
-    this.marks = new ConceptMarks(this.index);
+    this.marks = this.index.marks;
   }
 
   /** Sentence i, to be matched now: what it names becomes the marks' current sentence. */
@@ -211,14 +211,18 @@ class PageReader {
   /** Marks what the context lends the sentence being read, and lists it, each concept once. */
   lend(section: ConceptInfo[], leadIn: ConceptInfo[], topics: ConceptInfo[]): ConceptInfo[] {
     const lent: ConceptInfo[] = [];
-    for (const list of [section, leadIn, topics]) {
-      for (const c of list) {
-        if (this.marks.isLent(c)) continue;
-        this.marks.lend(c);
-        lent.push(c);
-      }
-    }
+    this.lendEach(section, lent);
+    this.lendEach(leadIn, lent);
+    this.lendEach(topics, lent);
     return lent;
+  }
+
+  private lendEach(concepts: ConceptInfo[], lent: ConceptInfo[]): void {
+    for (const c of concepts) {
+      if (this.marks.isLent(c)) continue;
+      this.marks.lend(c);
+      lent.push(c);
+    }
   }
 
   /** The hits' concepts, each once. */
@@ -257,6 +261,8 @@ class SentenceReading {
   readonly conceptOf: ConceptInfo[] = [];
   /** The concepts it names, each once, in the order of their first hits. */
   readonly named: ConceptInfo[] = [];
+  /** `nextHit[j]`: the index of the next hit of hit j's concept, or -1 (see `hitsOf`). */
+  private readonly nextHit: number[] = [];
   private sentenceCues: SentenceCues | undefined;
   private evidence: boolean | undefined;
   private keys: string[] | undefined;
@@ -271,13 +277,14 @@ class SentenceReading {
   ) {
     this.hits = words.concepts;
     marks.nextSentence();
-    for (const h of this.hits) {
+    for (let j = 0; j < this.hits.length; j++) {
       // Every hit is of a lexicon concept, and the index holds them all.
-      const c = index.byKey.get(h.key)!;
+      const c = index.byKey.get(this.hits[j]!.key)!;
       this.conceptOf.push(c);
-      if (marks.isNamed(c)) continue;
-      marks.name(c);
-      this.named.push(c);
+      this.nextHit.push(-1);
+      const previous = marks.name(c, j);
+      if (previous < 0) this.named.push(c);
+      else this.nextHit[previous] = j;
     }
   }
 
@@ -316,10 +323,7 @@ class SentenceReading {
   /** Its hits of any of `concepts`, in the concepts' order (while it is the marks' current sentence). */
   hitsOf(concepts: ConceptInfo[]): Hit<string>[] {
     const out: Hit<string>[] = [];
-    for (const c of concepts) {
-      if (!this.marks.isNamed(c)) continue;
-      for (let j = 0; j < this.hits.length; j++) if (this.conceptOf[j] === c) out.push(this.hits[j]!);
-    }
+    for (const c of concepts) for (let j = this.marks.firstHit(c); j >= 0; j = this.nextHit[j]!) out.push(this.hits[j]!);
     return out;
   }
 
