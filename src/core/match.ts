@@ -462,10 +462,9 @@ function isOtherDrug(c: ConceptInfo): boolean {
 }
 
 /**
- * The claims `evaluate` could accept for a sentence: looked up by their rarest groups (see
- * match-index.ts), then kept only if some pattern has every group among the sentence's or the
- * context's concepts (the same rule, applied to all groups). Claims sharing only generic words
- * ("helps") with the sentence are dropped here, cheaply, instead of being evaluated one by one.
+ * The claims `evaluate` could accept for a sentence, each once: looked up by their rarest groups
+ * (see match-index.ts), so claims sharing only generic words ("helps") with the sentence are
+ * never tried.
  */
 function candidatesFor(s: SentenceReading, context: ConceptInfo[]): ClaimInfo[] {
   const candidates: ClaimInfo[] = [];
@@ -475,19 +474,19 @@ function candidatesFor(s: SentenceReading, context: ConceptInfo[]): ClaimInfo[] 
 }
 
 function addCandidates(concept: ConceptInfo, marks: ConceptMarks, candidates: ClaimInfo[]): void {
-  for (const claim of concept.candidates) if (marks.firstTry(claim) && marks.mayFit(claim)) candidates.push(claim);
+  for (const claim of concept.candidates) if (marks.firstTry(claim)) candidates.push(claim);
 }
 
 /** The claim's best pattern for the sentence, with the sentence's words that match it; null if none fits. */
 function evaluate(claim: ClaimInfo, s: SentenceReading, impliedOf: () => ImpliedSubject): PatternResult | null {
   const hasSubject = claim.subject.length > 0;
-  const isHeading = s.sentence.kind === 'heading';
   let subjectWeight = 1;
   let needsSpecificWords = false;
   // Background claims (no drug) are too easily read into a section title.
-  if (!hasSubject && isHeading) return null;
+  if (!hasSubject && s.sentence.kind === 'heading') return null;
   if (hasSubject && !claim.subject.some((c) => s.marks.isNamed(c))) {
-    if (!claim.subjectMayBeImplied) return null;
+    // Whether the subject may be implied is read from the cues, searched for only if this may fit.
+    if (!claim.subjectMayBeImplied || !s.marks.mayFit(claim)) return null;
     const implied = impliedOf();
     if (implied === 'no') return null;
     subjectWeight = IMPLIED_SUBJECT_WEIGHT;
@@ -495,11 +494,8 @@ function evaluate(claim: ClaimInfo, s: SentenceReading, impliedOf: () => Implied
   }
   let best: PatternScore | null = null;
   for (const pattern of claim.patterns) {
-    const fit = scorePattern(pattern, s, isHeading, needsSpecificWords);
-    if (!fit) continue;
-    const groups = pattern.all.length + (hasSubject ? 1 : 0);
-    const earned = fit.inSentence + CONTEXT_WEIGHT * (fit.fromContext ? 1 : 0) + (hasSubject ? subjectWeight : 0);
-    const r: PatternScore = { pattern, fromContext: fit.fromContext, groups, specificity: fit.specificity, score: earned / groups };
+    const r = scorePattern(pattern, s, hasSubject, subjectWeight, needsSpecificWords);
+    if (!r) continue;
     if (!best || r.groups > best.groups || (r.groups === best.groups && (r.specificity > best.specificity || (r.specificity === best.specificity && r.score > best.score)))) best = r;
   }
   return best && result(claim, best, s);
@@ -507,9 +503,10 @@ function evaluate(claim: ClaimInfo, s: SentenceReading, impliedOf: () => Implied
 
 /**
  * How a pattern fits the sentence, from the marks alone (its hits are collected only for the
- * claim's best pattern): null if some group is found neither in the sentence nor, once, in its context.
+ * claim's best pattern): null if some group is found neither in the sentence nor, once, in its
+ * context. `subjectWeight`: what the claim's subject, if it has one, earns (less if implied).
  */
-function scorePattern(pattern: PatternInfo, s: SentenceReading, isHeading: boolean, needsSpecificWords: boolean): { inSentence: number; fromContext: ConceptInfo | null; specificity: number } | null {
+function scorePattern(pattern: PatternInfo, s: SentenceReading, hasSubject: boolean, subjectWeight: number, needsSpecificWords: boolean): PatternScore | null {
   const { marks } = s;
   if (pattern.none.some((c) => marks.isNamed(c))) return null;
   let fromContext: ConceptInfo | null = null;
@@ -525,7 +522,7 @@ function scorePattern(pattern: PatternInfo, s: SentenceReading, isHeading: boole
       continue;
     }
     // A heading claims only what it says; one group at most may come from the context.
-    if (isHeading || fromContext) return null;
+    if (s.sentence.kind === 'heading' || fromContext) return null;
     fromContext = group.find((c) => marks.isLent(c)) ?? null;
     if (!fromContext) return null;
   }
@@ -534,7 +531,9 @@ function scorePattern(pattern: PatternInfo, s: SentenceReading, isHeading: boole
   // completed from context needs at least one word in the sentence rarer than "helps" or "reduces".
   // ...unless it speaks of trials or results: "the three largest trials found no benefit" under "Fibromyalgia".
   if ((fromContext || needsSpecificWords) && specificity < MIN_SPECIFICITY_WITH_CONTEXT && !s.aboutEvidence) return null;
-  return { inSentence, fromContext, specificity };
+  const groups = pattern.all.length + (hasSubject ? 1 : 0);
+  const earned = inSentence + CONTEXT_WEIGHT * (fromContext ? 1 : 0) + (hasSubject ? subjectWeight : 0);
+  return { pattern, fromContext, groups, specificity, score: earned / groups };
 }
 
 /** The claim's match on its best pattern: every concept of a group found in the sentence is the claim's own words. */
