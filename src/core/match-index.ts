@@ -142,6 +142,11 @@ export class ConceptMarks {
     return this.named[c.id] === this.sentence;
   }
 
+  anyNamed(concepts: ConceptInfo[]): boolean {
+    for (const c of concepts) if (this.isNamed(c)) return true;
+    return false;
+  }
+
   /** The index of the sentence's first hit of `c`, or -1 if it does not name it. */
   firstHit(c: ConceptInfo): number {
     return this.isNamed(c) ? this.firstHits[c.id]! : -1;
@@ -153,6 +158,12 @@ export class ConceptMarks {
 
   isLent(c: ConceptInfo): boolean {
     return this.lent[c.id] === this.sentence;
+  }
+
+  /** The first of `concepts` the context lends, or null. */
+  firstLent(concepts: ConceptInfo[]): ConceptInfo | null {
+    for (const c of concepts) if (this.isLent(c)) return c;
+    return null;
   }
 
   /** Whether some pattern of the claim has every group among the concepts the sentence names or its context lends. */

@@ -418,8 +418,13 @@ function opposite(k: PatternResult, r: PatternResult): boolean {
   return k.claim.topic === r.claim.topic && k.claim.phrasedNegatively !== r.claim.phrasedNegatively;
 }
 
+/** Whether a kept claim is about the same condition, or rests on all of `r`'s words. */
 function redundant(r: PatternResult, kept: Kept[]): boolean {
-  return kept.some(({ r: k }) => (r.claim.condition !== 'general' && k.claim.condition === r.claim.condition) || r.hits.every((h) => k.hits.some((x) => x.key === h.key)));
+  for (const { r: k } of kept) {
+    if (r.claim.condition !== 'general' && k.claim.condition === r.claim.condition) return true;
+    if (r.hits.every((h) => k.hits.some((x) => x.key === h.key))) return true;
+  }
+  return false;
 }
 
 function build(s: SentenceReading, leadIn: LeadIn | null, claim: CompiledClaim | null, hits: Hit<string>[], groupHits: Hit<string>[][], contextConcepts: string[], score: number): ClaimMatch {
@@ -484,7 +489,7 @@ function evaluate(claim: ClaimInfo, s: SentenceReading, impliedOf: () => Implied
   let needsSpecificWords = false;
   // Background claims (no drug) are too easily read into a section title.
   if (!hasSubject && s.sentence.kind === 'heading') return null;
-  if (hasSubject && !claim.subject.some((c) => s.marks.isNamed(c))) {
+  if (hasSubject && !s.marks.anyNamed(claim.subject)) {
     // Whether the subject may be implied is read from the cues, searched for only if this may fit.
     if (!claim.subjectMayBeImplied || !s.marks.mayFit(claim)) return null;
     const implied = impliedOf();
@@ -508,7 +513,7 @@ function evaluate(claim: ClaimInfo, s: SentenceReading, impliedOf: () => Implied
  */
 function scorePattern(pattern: PatternInfo, s: SentenceReading, hasSubject: boolean, subjectWeight: number, needsSpecificWords: boolean): PatternScore | null {
   const { marks } = s;
-  if (pattern.none.some((c) => marks.isNamed(c))) return null;
+  if (marks.anyNamed(pattern.none)) return null;
   let fromContext: ConceptInfo | null = null;
   let specificity = 0;
   let inSentence = 0;
@@ -523,7 +528,7 @@ function scorePattern(pattern: PatternInfo, s: SentenceReading, hasSubject: bool
     }
     // A heading claims only what it says; one group at most may come from the context.
     if (s.sentence.kind === 'heading' || fromContext) return null;
-    fromContext = group.find((c) => marks.isLent(c)) ?? null;
+    fromContext = marks.firstLent(group);
     if (!fromContext) return null;
   }
   if (inSentence === 0) return null;
@@ -600,7 +605,9 @@ function sortByPosition(hits: Hit<string>[]): Hit<string>[] {
 }
 
 function wordCount(hits: Hit<string>[]): number {
-  return hits.reduce((n, h) => n + h.last - h.first + 1, 0);
+  let n = 0;
+  for (const h of hits) n += h.last - h.first + 1;
+  return n;
 }
 
 function uniqueKeys(hits: Hit<string>[]): string[] {
