@@ -1,9 +1,9 @@
 /**
- * match: sentences -> claim matches. Each sentence's words are looked up once in the lexicon
- * (concepts) and in the cue lists; the claims whose concepts appear are the candidates, and each
+ * match: sentences -> claim matches. Each sentence's words were looked up once in the lexicon
+ * (concepts, sentence-words.ts); the claims whose concepts appear are the candidates, and each
  * candidate's patterns are checked against the sentence and its context (section heading and
- * list lead-in, and what earlier sentences of the paragraph named). The page's stance towards
- * each matched claim is read by stance.ts.
+ * list lead-in, and what earlier sentences of the paragraph named). A sentence is searched for
+ * cues (stance.ts reads the page's stance from them) only once one of its claims asks.
  */
 import type { CompiledClaim, CueKind, PreparedDb } from './db';
 import type { Hit } from './forms';
@@ -68,7 +68,7 @@ interface LeadIn {
 /** Whether a sentence that does not name LDN may be read as being about it. */
 type ImpliedSubject = 'yes' | 'no' | 'if-specific';
 
-/** How well a claim's best pattern fits a sentence. */
+/** How well one of a claim's patterns fits a sentence. */
 interface PatternScore {
   pattern: PatternInfo;
   /** The concept a group took from the section heading, lead-in or paragraph, if one did. */
@@ -95,7 +95,7 @@ interface PatternResult {
 
 interface Paragraph {
   block: number;
-  /** What its sentences so far named that later ones may leave unnamed (`CARRIED_KINDS`). */
+  /** What its sentences so far named that later ones may leave unnamed (see `isCarried`). */
   topics: ConceptInfo[];
   /** The claims of its latest sentence that made any. */
   last: ClaimMatch[];
@@ -349,6 +349,7 @@ function matchSentence(s: SentenceReading, section: ConceptInfo[], leadIn: LeadI
     const r = evaluate(claim, s, impliedOf);
     if (r) results.push(r);
   }
+  // Nothing to report: done, with no cues searched for.
   if (results.length === 0 && !unreviewedClaim(s)) return [];
   // Boilerplate ("book a consultation") claims nothing.
   if (s.cues.has('call-to-action')) return [];
@@ -362,7 +363,7 @@ function matchSentence(s: SentenceReading, section: ConceptInfo[], leadIn: LeadI
   if (reportable.length > 0) return reportable.map((k) => k.m);
   const unreviewed = researchStatus ? null : unreviewedClaim(s);
   // It names LDN, or refers to it ("it") on a page about LDN.
-  if (!unreviewed || unreviewed.subject.length === 0 && !(s.cues.has('anaphor') && page.subject.aboutLdn)) return [];
+  if (!unreviewed || (unreviewed.subject.length === 0 && !(s.cues.has('anaphor') && page.subject.aboutLdn))) return [];
   return [build(s, leadIn, null, [...unreviewed.subject, ...unreviewed.action, ...unreviewed.object], [unreviewed.action], [], 0)];
 }
 
