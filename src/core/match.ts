@@ -1,20 +1,21 @@
 /**
- * match: sentences -> claim matches. Each sentence's words are looked up once in the lexicon
- * (concepts) and in the cue lists; the claims whose concepts appear are the candidates, and each
+ * match: sentences -> claim matches. Each sentence's words were looked up once in the lexicon
+ * (concepts, sentence-words.ts); the claims whose concepts appear are the candidates, and each
  * candidate's patterns are checked against the sentence and its context (section heading and
- * list lead-in, and what earlier sentences of the paragraph named). The page's stance towards
- * each matched claim is read by stance.ts.
+ * list lead-in, and what earlier sentences of the paragraph named). A sentence is searched for
+ * cues (stance.ts reads the page's stance from them) only once one of its claims asks.
  */
 import type { CompiledClaim, CueKind, PreparedDb } from './db';
-import { isReferenceHeading } from './reference-heading';
 import type { Hit } from './forms';
 import type { Stance } from './levels';
 import { MAX_CLAIMS_PER_SENTENCE } from './limits';
+import { matchIndex, type ClaimInfo, type ConceptMarks, type ConceptInfo, type MatchIndex, type PatternInfo } from './match-index';
+import { isReferenceHeading } from './reference-heading';
 import type { Sentence } from './segment';
 import type { SentenceWords } from './sentence-words';
+import { isQuestion, SentenceCues } from './stance';
 import type { PageSubject } from './subject';
-import { ANSWER_NO, cuesOutside, QUESTION, stanceOf } from './stance';
-import { tokenize, type Token } from './tokens';
+import { tokenize } from './tokens';
 
 export interface ClaimMatch {
   sentence: Sentence;
@@ -51,16 +52,14 @@ const OBJECT_KINDS = new Set(['condition', 'symptom', 'mechanism', 'safety']);
  * "less pain" (about 20) and anything rarer pass.
  */
 const MIN_SPECIFICITY_WITH_CONTEXT = 1 / 25;
+/** A sentence that opens with one of these is background about it (see `aboutSomethingElse`). */
+const BACKGROUND_OPENERS = new Set(['condition', 'symptom', 'mechanism', 'safety', 'population']);
+/** Cues that steer the reading but are not worth showing as "why" to a person. */
+const SILENT_CUES = new Set<CueKind>(['clause-break', 'anaphor', 'pseudo-negation', 'experiencer', 'trial-design', 'finding']);
 
-interface Analysed {
-  tokens: Token[];
-  concepts: Hit<string>[];
-  cues: Hit<CueKind>[];
-}
-
-/** What a section heading or list lead-in lends to the sentences under it. */
-interface Context {
-  concepts: Set<string>;
+/** What a list's lead-in lends to its items: its concepts, and its tone. */
+interface LeadIn {
+  concepts: ConceptInfo[];
   hedged: boolean;
   /** "Claims you will see online:" — the items that follow are others' claims. */
   distanced: boolean;
@@ -69,187 +68,381 @@ interface Context {
 /** Whether a sentence that does not name LDN may be read as being about it. */
 type ImpliedSubject = 'yes' | 'no' | 'if-specific';
 
-interface PatternResult {
-  claim: CompiledClaim;
-  hits: Hit<string>[];
-  /** The sentence's hits for each of the pattern's groups that the sentence itself satisfied. */
-  groupHits: Hit<string>[][];
-  contextConcepts: string[];
+/** How well one of a claim's patterns fits a sentence. */
+interface PatternScore {
+  pattern: PatternInfo;
+  /** The concept a group took from the section heading, lead-in or paragraph, if one did. */
+  fromContext: ConceptInfo | null;
   groups: number;
   /** How particular the matched words are: rare concepts (used by few claims) say more than "helps". */
   specificity: number;
   score: number;
 }
 
+interface PatternResult {
+  info: ClaimInfo;
+  claim: CompiledClaim;
+  hits: Hit<string>[];
+  /** The sentence's hits for each of the pattern's groups that the sentence itself satisfied. */
+  groupHits: Hit<string>[][];
+  contextConcepts: string[];
+  groups: number;
+  specificity: number;
+  score: number;
+  /** How many of the sentence's words the hits span. */
+  wordCount: number;
+}
+
+interface Paragraph {
+  block: number;
+  /** What its sentences so far named that later ones may leave unnamed (see `isCarried`). */
+  topics: ConceptInfo[];
+  /** The claims of its latest sentence that made any. */
+  last: ClaimMatch[];
+}
+
 /** `words[i]` holds sentence i's tokens and concepts (sentence-words.ts). */
 export function match(sentences: Sentence[], words: SentenceWords[], subject: PageSubject, db: PreparedDb): ClaimMatch[] {
-  const contextCache = new Map<string, Context>();
-  // A heading names topics; its verbs ("Treatment for Pain") do not carry over to the sentences
-  // below. A list's lead-in is the first half of each item's sentence: "LDN may ease: - migraine".
-  const contextOf = (text: string | null, role: 'heading' | 'lead-in'): Context | null => {
-    if (text === null) return null;
-    let c = contextCache.get(`${role}:${text}`);
-    if (!c) {
-      const tokens = tokenize(text);
-      const a = analyse({ tokens, concepts: db.concepts.find(tokens) }, db);
-      const topics = a.concepts.filter((h) => role === 'lead-in' || db.conceptKind.get(h.key) !== 'effect').map((h) => h.key);
-      c = { concepts: new Set(topics), hedged: a.cues.some((h) => h.key === 'hedge'), distanced: a.cues.some((h) => h.key === 'distancing') };
-      contextCache.set(`${role}:${text}`, c);
-    }
-    return c;
-  };
+  const page = new PageReader(sentences, words, subject, db);
   const out: ClaimMatch[] = [];
   // What earlier sentences of the same paragraph named (LDN, a condition) carries over:
   // "LDN was tried in Crohn's disease. In a 2011 trial, 88% improved."
   // And a sentence that only agrees with the one before ("A second trial reached the same
   // conclusion") makes the same claims, read the same way.
-  let paragraph = { block: -1, topics: new Set<string>(), last: [] as ClaimMatch[] };
-  for (const [i, sentence] of sentences.entries()) {
+  let paragraph: Paragraph = { block: -1, topics: [], last: [] };
+  for (let i = 0; i < sentences.length; i++) {
+    const sentence = sentences[i]!;
     // A reference list's titles name topics of papers; they are checked by the cite stage, not as claims.
-    if (sentence.section !== null && isReferenceHeading(sentence.section)) continue;
-    if (sentence.block !== paragraph.block) paragraph = { block: sentence.block, topics: new Set(), last: [] };
-    const a = analyse(words[i]!, db);
-    if (a.concepts.length === 0 && !hasCue(a, 'agreement')) continue;
-    let found = matchSentence(sentence, a, contextOf(sentence.section, 'heading'), contextOf(sentence.leadIn, 'lead-in'), paragraph.topics, subject, db);
-    if (found.length === 0 && hasCue(a, 'agreement') && !QUESTION.test(sentence.text)) found = agreeing(sentence, a, paragraph.last);
-    out.push(...found);
-    if (found.some((m) => m.claim)) paragraph.last = found.filter((m) => m.claim);
-    for (const h of a.concepts) if (CARRIED_KINDS.has(db.conceptKind.get(h.key) ?? '')) paragraph.topics.add(h.key);
+    if (page.inReferences(sentence)) continue;
+    if (sentence.block !== paragraph.block) paragraph = { block: sentence.block, topics: [], last: [] };
+    // A sentence that names no concept claims nothing of its own (`matchSentence` would find
+    // nothing); it can only agree with the sentence before, if that made claims.
+    if (words[i]!.concepts.length === 0 && paragraph.last.length === 0) continue;
+    const s = page.read(i);
+    // A question ("Is LDN safe in pregnancy?", an FAQ's "Q: ...") asks; it claims nothing, and a
+    // page that asks is never shown as endorsing.
+    const question = isQuestion(sentence.text);
+    let found = s.hits.length > 0 && !question ? matchSentence(s, page.sectionTopics(i), page.leadIn(i), paragraph.topics, page) : [];
+    if (found.length === 0 && paragraph.last.length > 0 && !question && s.cues.has('agreement')) found = agreeing(s, paragraph.last);
+    for (const m of found) out.push(m);
+    if (found.some(isReviewed)) paragraph.last = found.filter(isReviewed);
+    for (const c of s.named) if (isCarried(c) && !paragraph.topics.includes(c)) paragraph.topics.push(c);
   }
   return out;
 }
 
 /** The previous sentence's claims, restated by a sentence that agrees with it. */
-function agreeing(sentence: Sentence, a: Analysed, previous: ClaimMatch[]): ClaimMatch[] {
-  const cues = groupCues(a.tokens, a.cues, sentence);
+function agreeing(s: SentenceReading, previous: ClaimMatch[]): ClaimMatch[] {
+  const cues = s.groupedCues();
+  const sentenceConcepts = s.hits.map((h) => h.key);
   return previous.map((m) => ({
     ...m,
-    sentence,
-    hedged: hasCue(a, 'hedge'),
+    sentence: s.sentence,
+    hedged: s.cues.has('hedge'),
     concepts: [],
     contextConcepts: m.concepts,
     words: cues.agreement ?? [],
     // It names nothing itself: its match rests on the sentence before.
     score: Math.round(m.score * CONTEXT_WEIGHT * 100) / 100,
-    sentenceConcepts: a.concepts.map((h) => h.key),
+    sentenceConcepts,
     cues,
   }));
 }
 
-function analyse(words: SentenceWords, db: PreparedDb): Analysed {
-  return { ...words, cues: db.cues.find(words.tokens) };
+/**
+ * One page being read: the database as match reads it, the page's subject, the marks of the
+ * sentence being read, and each heading's and lead-in's reading, once per text. A heading names
+ * topics; its verbs ("Treatment for Pain") do not carry over to the sentences below. A list's
+ * lead-in is the first half of each item's sentence: "LDN may ease: - migraine".
+ */
+class PageReader {
+  readonly index: MatchIndex;
+  readonly marks: ConceptMarks;
+  private readonly sections = new Map<string, ConceptInfo[]>();
+  private readonly leadIns = new Map<string, LeadIn>();
+  private section: string | null = null;
+  private referenceList = false;
+
+  constructor(
+    private readonly sentences: Sentence[],
+    private readonly words: SentenceWords[],
+    readonly subject: PageSubject,
+    private readonly db: PreparedDb,
+  ) {
+    this.index = matchIndex(db);
+    this.marks = this.index.marks;
+  }
+
+  /** Sentence i, to be matched now: what it names becomes the marks' current sentence. */
+  read(i: number): SentenceReading {
+    return new SentenceReading(this.sentences[i]!, this.words[i]!, this.db, this.index, this.marks);
+  }
+
+  /** Whether the sentence is under a reference list's heading (sentences come section by section). */
+  inReferences(sentence: Sentence): boolean {
+    if (sentence.section !== this.section) {
+      this.section = sentence.section;
+      this.referenceList = this.section !== null && isReferenceHeading(this.section);
+    }
+    return this.referenceList;
+  }
+
+  sectionTopics(i: number): ConceptInfo[] {
+    const text = this.sentences[i]!.section;
+    if (text === null) return [];
+    let topics = this.sections.get(text);
+    if (!topics) this.sections.set(text, (topics = this.conceptsOf(this.wordsOf(text, i).concepts).filter((c) => c.kind !== 'effect')));
+    return topics;
+  }
+
+  leadIn(i: number): LeadIn | null {
+    const text = this.sentences[i]!.leadIn;
+    if (text === null) return null;
+    let leadIn = this.leadIns.get(text);
+    if (!leadIn) {
+      const words = this.wordsOf(text, i);
+      const cues = this.db.cues.find(words.tokens);
+      leadIn = { concepts: this.conceptsOf(words.concepts), hedged: cues.some((h) => h.key === 'hedge'), distanced: cues.some((h) => h.key === 'distancing') };
+      this.leadIns.set(text, leadIn);
+    }
+    return leadIn;
+  }
+
+  /** Marks what the context lends the sentence being read, and lists it, each concept once. */
+  lend(section: ConceptInfo[], leadIn: ConceptInfo[], topics: ConceptInfo[]): ConceptInfo[] {
+    const lent: ConceptInfo[] = [];
+    this.lendEach(section, lent);
+    this.lendEach(leadIn, lent);
+    this.lendEach(topics, lent);
+    return lent;
+  }
+
+  private lendEach(concepts: ConceptInfo[], lent: ConceptInfo[]): void {
+    for (const c of concepts) {
+      if (this.marks.isLent(c)) continue;
+      this.marks.lend(c);
+      lent.push(c);
+    }
+  }
+
+  /** The hits' concepts, each once. */
+  private conceptsOf(hits: Hit<string>[]): ConceptInfo[] {
+    const out: ConceptInfo[] = [];
+    for (const h of hits) {
+      const c = this.index.byKey.get(h.key)!;
+      if (!out.includes(c)) out.push(c);
+    }
+    return out;
+  }
+
+  /**
+   * The words of a heading or lead-in: those of the sentence with that text a little above
+   * sentence i, looked up already, else looked up afresh. (A sentence's concepts and cues depend
+   * on its words alone, not on where they are.) The heading or lead-in nearly always sits just
+   * above the first sentence that asks; looking no further keeps a page of many headings linear.
+   */
+  private wordsOf(text: string, i: number): SentenceWords {
+    for (let j = i - 1; j >= 0 && j >= i - CONTEXT_REACH; j--) if (this.sentences[j]!.text === text) return this.words[j]!;
+    const tokens = tokenize(text);
+    return { tokens, concepts: this.db.concepts.find(tokens) };
+  }
 }
 
-const CARRIED_KINDS = new Set(['subject', 'condition']);
+/** How many sentences back `PageReader` looks for a heading's or lead-in's words (see `wordsOf`). */
+const CONTEXT_REACH = 16;
 
-function matchSentence(
-  sentence: Sentence,
-  a: Analysed,
-  section: Context | null,
-  leadIn: Context | null,
-  paragraphTopics: Set<string>,
-  subject: PageSubject,
-  db: PreparedDb,
-): ClaimMatch[] {
-  // A question ("Is LDN safe in pregnancy?", an FAQ's "Q: ...") asks; it claims nothing, and a
-  // page that asks is never shown as endorsing. Boilerplate ("book a consultation") claims nothing either.
-  if (QUESTION.test(sentence.text) || a.cues.some((c) => c.key === 'call-to-action')) return [];
-  const anaphor = a.cues.some((c) => c.key === 'anaphor');
-  const contextConcepts = new Set([...(section?.concepts ?? []), ...(leadIn?.concepts ?? []), ...paragraphTopics]);
-  const present = new Map<string, Hit<string>[]>();
-  for (const h of a.concepts) {
-    const list = present.get(h.key);
-    if (list) list.push(h);
-    else present.set(h.key, [h]);
+/**
+ * One sentence as matching reads it: each hit's concept, the concepts it names (marked in
+ * `marks` as the current sentence's), and its cues, searched for only when first asked.
+ */
+class SentenceReading {
+  readonly hits: Hit<string>[];
+  /** `conceptOf[j]` is hit j's concept. */
+  readonly conceptOf: ConceptInfo[] = [];
+  /** The concepts it names, each once, in the order of their first hits. */
+  readonly named: ConceptInfo[] = [];
+  /** `nextHit[j]`: the index of the next hit of hit j's concept, or -1 (see `hitsOf`). */
+  private readonly nextHit: number[] = [];
+  private sentenceCues: SentenceCues | undefined;
+  private evidence: boolean | undefined;
+  private keys: string[] | undefined;
+  private grouped: Partial<Record<CueKind, string[]>> | undefined;
+
+  constructor(
+    readonly sentence: Sentence,
+    private readonly words: SentenceWords,
+    private readonly db: PreparedDb,
+    index: MatchIndex,
+    readonly marks: ConceptMarks,
+  ) {
+    this.hits = words.concepts;
+    marks.nextSentence();
+    for (let j = 0; j < this.hits.length; j++) {
+      // Every hit is of a lexicon concept, and the index holds them all.
+      const c = index.byKey.get(this.hits[j]!.key)!;
+      this.conceptOf.push(c);
+      this.nextHit.push(-1);
+      const previous = marks.name(c, j);
+      if (previous < 0) this.named.push(c);
+      else this.nextHit[previous] = j;
+    }
   }
-  // On a page about LDN, "it", a list item, or a section about a condition or about LDN itself
-  // stands for LDN; so does a sentence about people ("she", "patients") that names no other
-  // treatment, if its words are specific enough (checked per claim). Headings name topics
-  // ("LDN and fibromyalgia"); they claim only what they say outright.
-  // A sentence that opens with another treatment ("Exercise can ease fatigue in MS") is about
-  // that treatment, whatever section it is in.
-  const implied: ImpliedSubject = sentence.kind === 'heading' || !subject.aboutLdn
-    ? 'no'
-    : anaphor
-      ? 'yes'
-      : opensWithOtherTreatment(a, db)
-        ? 'no'
-        : sentence.kind === 'list-item' || contextConcepts.size > 0
-          ? 'yes'
-          : !a.cues.some((c) => c.key === 'experiencer') || aboutSomethingElse(a, db) ? 'no' : 'if-specific';
 
-  const candidates = candidatesFor(present, contextConcepts, db);
+  get cues(): SentenceCues {
+    this.sentenceCues ??= new SentenceCues(this.db.cues.find(this.words.tokens), this.words.tokens, this.sentence);
+    return this.sentenceCues;
+  }
 
-  // A study result ("found no difference", "a study showed") is about evidence even with no trial word in it.
-  const aboutEvidence = hasCue(a, 'null-result') || hasCue(a, 'study-claim') || [...present.keys()].some((c) => db.conceptKind.get(c) === 'evidence');
+  /** A study result ("found no difference", "a study showed") is about evidence even with no trial word in it. */
+  get aboutEvidence(): boolean {
+    this.evidence ??= this.cues.has('null-result') || this.cues.has('study-claim') || this.named.some((c) => c.kind === 'evidence');
+    return this.evidence;
+  }
+
+  /** The keys of the concepts it names (`ClaimMatch.sentenceConcepts`: one array, shared by its matches). */
+  namedKeys(): string[] {
+    this.keys ??= this.named.map((c) => c.key);
+    return this.keys;
+  }
+
+  /** All its cues, as shown (`ClaimMatch.cues`: one object, shared by its matches that leave out no cue). */
+  groupedCues(): Partial<Record<CueKind, string[]>> {
+    this.grouped ??= this.groupCues(this.cues.all);
+    return this.grouped;
+  }
+
+  groupCues(cues: Hit<CueKind>[]): Partial<Record<CueKind, string[]>> {
+    const out: Partial<Record<CueKind, string[]>> = {};
+    for (const c of cues) {
+      if (SILENT_CUES.has(c.key)) continue;
+      (out[c.key] ??= []).push(this.surface(c));
+    }
+    return out;
+  }
+
+  /** Its hits of any of `concepts`, in the concepts' order (while it is the marks' current sentence). */
+  hitsOf(concepts: ConceptInfo[]): Hit<string>[] {
+    const out: Hit<string>[] = [];
+    for (const c of concepts) for (let j = this.marks.firstHit(c); j >= 0; j = this.nextHit[j]!) out.push(this.hits[j]!);
+    return out;
+  }
+
+  /** Its hits of concepts of the given kind. */
+  hitsOfKind(kind: string): Hit<string>[] {
+    return this.hits.filter((_, j) => this.conceptOf[j]!.kind === kind);
+  }
+
+  surface(h: { first: number; last: number }): string {
+    const { tokens } = this.words;
+    return this.sentence.text.slice(tokens[h.first]!.start - this.sentence.start, tokens[h.last]!.end - this.sentence.start);
+  }
+}
+
+function matchSentence(s: SentenceReading, section: ConceptInfo[], leadIn: LeadIn | null, paragraphTopics: ConceptInfo[], page: PageReader): ClaimMatch[] {
+  const context = page.lend(section, leadIn?.concepts ?? [], paragraphTopics);
+  // Searching the sentence for cues costs more than the rest of its reading: they are searched
+  // for only once something asks, and most sentences that name a claim's words name no claim.
+  let implied: ImpliedSubject | undefined;
+  const impliedOf = () => (implied ??= impliedSubject(s, context.length > 0, page.subject));
   const results: PatternResult[] = [];
-  for (const claim of candidates) {
-    const r = evaluate(claim, present, contextConcepts, implied, sentence.kind === 'heading', aboutEvidence, db);
+  for (const claim of candidatesFor(s, context)) {
+    const r = evaluate(claim, s, impliedOf);
     if (r) results.push(r);
   }
-  const wordCount = new Map(results.map((r) => [r, tokenCount(r.hits)]));
-  results.sort((x, y) => y.groups - x.groups || y.specificity - x.specificity || y.score - x.score || wordCount.get(y)! - wordCount.get(x)! || x.claim.id.localeCompare(y.claim.id));
-
-  // List items and table cells take their stance's tone from the sentence that introduces them.
-  const hedgedByLeadIn = leadIn?.hedged ?? false;
-  const distancedByLeadIn = leadIn?.distanced ?? false;
-  // "A: No — ..." answers a question; that "No" denies nothing in what follows.
-  const answer = ANSWER_NO.exec(sentence.text);
-  const build = (claim: CompiledClaim | null, hits: Hit<string>[], groupHits: Hit<string>[][], ctx: string[], score: number): ClaimMatch => {
-    const answered = (c: Hit<CueKind>) => answer !== null && c.key === 'negation' && a.tokens[c.first]!.end - sentence.start <= answer[0].length;
-    const cues = cuesOutside(a.cues, hits).filter((c) => !answered(c));
-    return {
-      sentence,
-      claim,
-      stance: stanceOf(claim, cues, groupHits, a.tokens, distancedByLeadIn),
-      hedged: cues.some((c) => c.key === 'hedge') || hedgedByLeadIn,
-      concepts: unique(hits.map((h) => h.key)),
-      contextConcepts: ctx,
-      words: unique(hits.sort((x, y) => x.first - y.first).map((h) => surface(a.tokens, h, sentence))),
-      score: Math.round(score * 100) / 100,
-      sentenceConcepts: [...present.keys()],
-      cues: groupCues(a.tokens, cues, sentence),
-    };
-  };
-
-  // One claim per condition: the most specific wins. A claim resting on a subset of a kept
-  // claim's words adds nothing either. A negatively worded claim and a claim on its topic read
-  // in the opposite direction say the same thing ("not approved for X" asserts "LDN is
-  // off-label" and denies "naltrexone is approved"): the one the page endorses stays.
-  const kept: { r: PatternResult; m: ClaimMatch }[] = [];
-  const opposite = (k: { r: PatternResult }, r: PatternResult) => k.r.claim.topic === r.claim.topic && k.r.claim.phrasedNegatively !== r.claim.phrasedNegatively;
-  const redundant = (r: PatternResult) => {
-    const mine = new Set(r.hits.map((h) => h.key));
-    return kept.some(({ r: k }) => {
-      if (r.claim.condition !== 'general' && k.claim.condition === r.claim.condition) return true;
-      const theirs = new Set(k.hits.map((h) => h.key));
-      return [...mine].every((c) => theirs.has(c));
-    });
-  };
-  for (const r of results) {
-    if (kept.length >= MAX_CLAIMS_PER_SENTENCE) break;
-    // Reading the stance is the costly part, so a claim is built only once it may be kept.
-    if (!kept.some((k) => opposite(k, r))) {
-      if (!redundant(r)) kept.push({ r, m: build(r.claim, r.hits, r.groupHits, r.contextConcepts, r.score) });
-      continue;
-    }
-    const m = build(r.claim, r.hits, r.groupHits, r.contextConcepts, r.score);
-    const clash = kept.findIndex((k) => opposite(k, r) && endorses(k.m) !== endorses(m));
-    if (clash >= 0) {
-      if (endorses(m)) kept[clash] = { r, m };
-    } else if (!redundant(r)) {
-      kept.push({ r, m });
-    }
-  }
+  // Nothing to report: done, with no cues searched for.
+  if (results.length === 0 && !unreviewedClaim(s)) return [];
+  // Boilerplate ("book a consultation") claims nothing.
+  if (s.cues.has('call-to-action')) return [];
+  if (results.length > 1) results.sort(strongestFirst);
+  const kept = keep(results, s, leadIn);
   // A trial's design or status ("phase 2, placebo-controlled, 160 participants") is research
   // status, not a health claim, unless it reports a finding, or the database knows the
   // statement to be out of date ("an ongoing trial" that has ended), which readers must see.
-  const researchStatus = hasCue(a, 'trial-design') && !hasCue(a, 'finding') && !hasCue(a, 'null-result');
-  const reportable = researchStatus ? kept.filter((k) => k.r.claim.outdated?.when.some((c) => present.has(c))) : kept;
+  const researchStatus = s.cues.has('trial-design') && !s.cues.has('finding') && !s.cues.has('null-result');
+  const reportable = researchStatus ? kept.filter((k) => k.r.info.outdatedWhen.some((c) => s.marks.isNamed(c))) : kept;
   if (reportable.length > 0) return reportable.map((k) => k.m);
-  if (researchStatus) return [];
-  const unreviewed = unreviewedClaim(sentence, a, present, anaphor && subject.aboutLdn, db);
-  return unreviewed ? [build(null, [...unreviewed.subject, ...unreviewed.action, ...unreviewed.object], [unreviewed.action], [], 0)] : [];
+  const unreviewed = researchStatus ? null : unreviewedClaim(s);
+  // It names LDN, or refers to it ("it") on a page about LDN.
+  if (!unreviewed || (unreviewed.subject.length === 0 && !(s.cues.has('anaphor') && page.subject.aboutLdn))) return [];
+  return [build(s, leadIn, null, [...unreviewed.subject, ...unreviewed.action, ...unreviewed.object], [unreviewed.action], [], 0)];
+}
+
+/**
+ * On a page about LDN, "it", a list item, or a section about a condition or about LDN itself
+ * stands for LDN; so does a sentence about people ("she", "patients") that names no other
+ * treatment, if its words are specific enough (checked per claim). Headings name topics
+ * ("LDN and fibromyalgia"); they claim only what they say outright.
+ * A sentence that opens with another treatment ("Exercise can ease fatigue in MS") is about
+ * that treatment, whatever section it is in.
+ */
+function impliedSubject(s: SentenceReading, hasContext: boolean, subject: PageSubject): ImpliedSubject {
+  if (s.sentence.kind === 'heading' || !subject.aboutLdn) return 'no';
+  if (s.cues.has('anaphor')) return 'yes';
+  if (opensWithOtherTreatment(s)) return 'no';
+  if (s.sentence.kind === 'list-item' || hasContext) return 'yes';
+  return !s.cues.has('experiencer') || aboutSomethingElse(s) ? 'no' : 'if-specific';
+}
+
+/** Kept claims, each with its match. */
+interface Kept {
+  r: PatternResult;
+  m: ClaimMatch;
+}
+
+/**
+ * One claim per condition: the most specific wins. A claim resting on a subset of a kept
+ * claim's words adds nothing either. A negatively worded claim and a claim on its topic read
+ * in the opposite direction say the same thing ("not approved for X" asserts "LDN is
+ * off-label" and denies "naltrexone is approved"): the one the page endorses stays.
+ */
+function keep(results: PatternResult[], s: SentenceReading, leadIn: LeadIn | null): Kept[] {
+  const kept: Kept[] = [];
+  for (const r of results) {
+    if (kept.length >= MAX_CLAIMS_PER_SENTENCE) break;
+    // Reading the stance is the costly part, so a claim is built only once it may be kept.
+    if (!kept.some((k) => opposite(k.r, r))) {
+      if (!redundant(r, kept)) kept.push({ r, m: build(s, leadIn, r.claim, r.hits, r.groupHits, r.contextConcepts, r.score) });
+      continue;
+    }
+    const m = build(s, leadIn, r.claim, r.hits, r.groupHits, r.contextConcepts, r.score);
+    const clash = kept.findIndex((k) => opposite(k.r, r) && endorses(k.m) !== endorses(m));
+    if (clash >= 0) {
+      if (endorses(m)) kept[clash] = { r, m };
+    } else if (!redundant(r, kept)) {
+      kept.push({ r, m });
+    }
+  }
+  return kept;
+}
+
+function opposite(k: PatternResult, r: PatternResult): boolean {
+  return k.claim.topic === r.claim.topic && k.claim.phrasedNegatively !== r.claim.phrasedNegatively;
+}
+
+/** Whether a kept claim is about the same condition, or rests on all of `r`'s words. */
+function redundant(r: PatternResult, kept: Kept[]): boolean {
+  for (const { r: k } of kept) {
+    if (r.claim.condition !== 'general' && k.claim.condition === r.claim.condition) return true;
+    if (r.hits.every((h) => k.hits.some((x) => x.key === h.key))) return true;
+  }
+  return false;
+}
+
+function build(s: SentenceReading, leadIn: LeadIn | null, claim: CompiledClaim | null, hits: Hit<string>[], groupHits: Hit<string>[][], contextConcepts: string[], score: number): ClaimMatch {
+  const cues = s.cues.outside(hits);
+  return {
+    sentence: s.sentence,
+    claim,
+    stance: s.cues.stanceOf(claim, cues, groupHits, leadIn?.distanced ?? false),
+    // `outside` leaves out only negations: the sentence's hedges are all among `cues`.
+    hedged: s.cues.has('hedge') || (leadIn?.hedged ?? false),
+    concepts: uniqueKeys(hits),
+    contextConcepts,
+    words: uniqueSurfaces(s, sortByPosition(hits)),
+    score: Math.round(score * 100) / 100,
+    sentenceConcepts: s.namedKeys(),
+    cues: cues === s.cues.all ? s.groupedCues() : s.groupCues(cues),
+  };
 }
 
 /**
@@ -257,202 +450,178 @@ function matchSentence(
  * condition or a body process ("Fibromyalgia lowers quality of life") is background about that,
  * not a claim about LDN left unnamed.
  */
-function aboutSomethingElse(a: Analysed, db: PreparedDb): boolean {
-  const kinds = a.concepts.map((h) => db.conceptKind.get(h.key) ?? '');
-  if (a.concepts.some((h, i) => kinds[i] === 'drug' && h.key !== 'naltrexone')) return true;
-  const first = a.concepts.reduce((x, h, i) => (h.first < a.concepts[x]!.first ? i : x), 0);
-  return BACKGROUND_OPENERS.has(kinds[first]!);
+function aboutSomethingElse(s: SentenceReading): boolean {
+  if (s.conceptOf.some(isOtherDrug)) return true;
+  let first = 0;
+  for (let j = 1; j < s.hits.length; j++) if (s.hits[j]!.first < s.hits[first]!.first) first = j;
+  return BACKGROUND_OPENERS.has(s.conceptOf[first]!.kind);
 }
 
 /** The sentence's first words (after at most a determiner) name another drug or treatment: it is the subject. */
-function opensWithOtherTreatment(a: Analysed, db: PreparedDb): boolean {
-  const first = a.concepts[0];
-  return first !== undefined && first.first <= 1 && db.conceptKind.get(first.key) === 'drug' && first.key !== 'naltrexone';
+function opensWithOtherTreatment(s: SentenceReading): boolean {
+  const first = s.hits[0];
+  return first !== undefined && first.first <= 1 && isOtherDrug(s.conceptOf[0]!);
 }
 
-const BACKGROUND_OPENERS = new Set(['condition', 'symptom', 'mechanism', 'safety', 'population']);
-
-const candidateIndexes = new WeakMap<PreparedDb, Map<string, CompiledClaim[]>>();
+function isOtherDrug(c: ConceptInfo): boolean {
+  return c.kind === 'drug' && c.key !== 'naltrexone';
+}
 
 /**
- * The claims `evaluate` could accept for a sentence: looked up by their rarest groups, then kept
- * only if some pattern has every group among the sentence's or the context's concepts (the same
- * rule, applied to all groups). Claims sharing only generic words ("helps") with the sentence
- * are dropped here, cheaply, instead of being evaluated one by one.
+ * The claims `evaluate` could accept for a sentence, each once: looked up by their rarest groups
+ * (see match-index.ts), so claims sharing only generic words ("helps") with the sentence are
+ * never tried.
  */
-function candidatesFor(present: Map<string, unknown>, context: Set<string>, db: PreparedDb): Set<CompiledClaim> {
-  const index = candidateIndex(db);
-  const candidates = new Set<CompiledClaim>();
-  const known = (c: string) => present.has(c) || context.has(c);
-  const possible = (claim: CompiledClaim) => claim.patterns.some((p) => p.all.every((group) => group.some(known)));
-  const add = (concept: string) => {
-    for (const claim of index.get(concept) ?? []) if (!candidates.has(claim) && possible(claim)) candidates.add(claim);
-  };
-  for (const concept of present.keys()) add(concept);
-  for (const concept of context) add(concept);
+function candidatesFor(s: SentenceReading, context: ConceptInfo[]): ClaimInfo[] {
+  const candidates: ClaimInfo[] = [];
+  for (const c of s.named) addCandidates(c, s.marks, candidates);
+  for (const c of context) addCandidates(c, s.marks, candidates);
   return candidates;
 }
 
-/**
- * Claims by the concepts of each pattern's rarest group (the group whose concepts the fewest
- * claims use). A pattern is satisfied only if every group is found in the sentence or its
- * context, so its rarest group must be among them: looking claims up by that group alone finds
- * every claim `evaluate` could accept, without also trying the thousands that share a generic
- * word such as "helps". The candidates differ, the results do not (they are sorted by a total order).
- */
-function candidateIndex(db: PreparedDb): Map<string, CompiledClaim[]> {
-  let index = candidateIndexes.get(db);
-  if (index) return index;
-  index = new Map();
-  const uses = (c: string) => db.claimsByConcept.get(c)?.length ?? 0;
-  for (const claim of db.compiled.claims) {
-    const keys = new Set<string>();
-    for (const pattern of claim.patterns) {
-      let rarest: string[] = [];
-      let rarestUses = Infinity;
-      for (const group of pattern.all) {
-        const n = group.reduce((sum, c) => sum + uses(c), 0);
-        if (n < rarestUses) [rarest, rarestUses] = [group, n];
-      }
-      for (const c of rarest) keys.add(c);
-    }
-    for (const c of keys) {
-      const list = index.get(c);
-      if (list) list.push(claim);
-      else index.set(c, [claim]);
-    }
-  }
-  candidateIndexes.set(db, index);
-  return index;
+function addCandidates(concept: ConceptInfo, marks: ConceptMarks, candidates: ClaimInfo[]): void {
+  for (const claim of concept.candidates) if (marks.firstTry(claim)) candidates.push(claim);
 }
 
-function evaluate(
-  claim: CompiledClaim,
-  present: Map<string, Hit<string>[]>,
-  context: Set<string>,
-  implied: ImpliedSubject,
-  isHeading: boolean,
-  aboutEvidence: boolean,
-  db: PreparedDb,
-): PatternResult | null {
-  let subjectHits: Hit<string>[] = [];
+/** The claim's best pattern for the sentence, with the sentence's words that match it; null if none fits. */
+function evaluate(claim: ClaimInfo, s: SentenceReading, impliedOf: () => ImpliedSubject): PatternResult | null {
+  const hasSubject = claim.subject.length > 0;
   let subjectWeight = 1;
   let needsSpecificWords = false;
   // Background claims (no drug) are too easily read into a section title.
-  if (claim.subject.length === 0 && isHeading) return null;
-  if (claim.subject.length > 0) {
-    subjectHits = hitsOf(claim.subject, present);
-    if (subjectHits.length === 0) {
-      if (implied === 'no' || !claim.subject.includes('ldn')) return null;
-      subjectWeight = IMPLIED_SUBJECT_WEIGHT;
-      needsSpecificWords = implied === 'if-specific';
-    }
+  if (!hasSubject && s.sentence.kind === 'heading') return null;
+  if (hasSubject && !s.marks.anyNamed(claim.subject)) {
+    // Whether the subject may be implied is read from the cues, searched for only if this may fit.
+    if (!claim.subjectMayBeImplied || !s.marks.mayFit(claim)) return null;
+    const implied = impliedOf();
+    if (implied === 'no') return null;
+    subjectWeight = IMPLIED_SUBJECT_WEIGHT;
+    needsSpecificWords = implied === 'if-specific';
   }
-  let best: PatternResult | null = null;
+  let best: PatternScore | null = null;
   for (const pattern of claim.patterns) {
-    if (pattern.none.some((c) => present.has(c))) continue;
-    const hits: Hit<string>[] = [...subjectHits];
-    const groupHits: Hit<string>[][] = [];
-    const fromContext: string[] = [];
-    let specificity = 0;
-    let inSentence = 0;
-    let ok = true;
-    for (const group of pattern.all) {
-      // Every concept of the group found in the sentence is the claim's own words, so a negation
-      // written into any of them ("not a controlled substance") is read as part of the claim.
-      const mine = hitsOf(group, present);
-      if (mine.length > 0) {
-        hits.push(...mine);
-        groupHits.push(mine);
-        // The group's rarest concept found says how particular the words are.
-        let rarest = Infinity;
-        for (const c of group) if (present.has(c)) rarest = Math.min(rarest, db.claimsByConcept.get(c)?.length ?? 1);
-        specificity += 1 / rarest;
-        inSentence++;
-        continue;
-      }
-      const ctx = group.find((c) => context.has(c));
-      if (ctx && !isHeading && fromContext.length === 0) {
-        fromContext.push(ctx);
-        continue;
-      }
-      ok = false;
-      break;
-    }
-    if (!ok || inSentence === 0) continue;
-    // Under a heading "Chronic Pain", "here is who it may help" names nothing itself: a claim
-    // completed from context needs at least one word in the sentence rarer than "helps" or "reduces".
-    // ...unless it speaks of trials or results: "the three largest trials found no benefit" under "Fibromyalgia".
-    if ((fromContext.length > 0 || needsSpecificWords) && specificity < MIN_SPECIFICITY_WITH_CONTEXT && !aboutEvidence) continue;
-    const groups = pattern.all.length + (claim.subject.length > 0 ? 1 : 0);
-    const earned = inSentence + CONTEXT_WEIGHT * fromContext.length + (claim.subject.length > 0 ? subjectWeight : 0);
-    const r: PatternResult = { claim, hits, groupHits, contextConcepts: fromContext, groups, specificity, score: earned / groups };
+    const r = scorePattern(pattern, s, hasSubject, subjectWeight, needsSpecificWords);
+    if (!r) continue;
     if (!best || r.groups > best.groups || (r.groups === best.groups && (r.specificity > best.specificity || (r.specificity === best.specificity && r.score > best.score)))) best = r;
   }
-  return best;
+  return best && result(claim, best, s);
+}
+
+/**
+ * How a pattern fits the sentence, from the marks alone (its hits are collected only for the
+ * claim's best pattern): null if some group is found neither in the sentence nor, once, in its
+ * context. `subjectWeight`: what the claim's subject, if it has one, earns (less if implied).
+ */
+function scorePattern(pattern: PatternInfo, s: SentenceReading, hasSubject: boolean, subjectWeight: number, needsSpecificWords: boolean): PatternScore | null {
+  const { marks } = s;
+  if (marks.anyNamed(pattern.none)) return null;
+  let fromContext: ConceptInfo | null = null;
+  let specificity = 0;
+  let inSentence = 0;
+  for (const group of pattern.all) {
+    // The group's rarest concept found says how particular the words are.
+    let rarest = Infinity;
+    for (const c of group) if (marks.isNamed(c)) rarest = Math.min(rarest, c.claimUses);
+    if (rarest < Infinity) {
+      specificity += 1 / rarest;
+      inSentence++;
+      continue;
+    }
+    // A heading claims only what it says; one group at most may come from the context.
+    if (s.sentence.kind === 'heading' || fromContext) return null;
+    fromContext = marks.firstLent(group);
+    if (!fromContext) return null;
+  }
+  if (inSentence === 0) return null;
+  // Under a heading "Chronic Pain", "here is who it may help" names nothing itself: a claim
+  // completed from context needs at least one word in the sentence rarer than "helps" or "reduces".
+  // ...unless it speaks of trials or results: "the three largest trials found no benefit" under "Fibromyalgia".
+  if ((fromContext || needsSpecificWords) && specificity < MIN_SPECIFICITY_WITH_CONTEXT && !s.aboutEvidence) return null;
+  const groups = pattern.all.length + (hasSubject ? 1 : 0);
+  const earned = inSentence + CONTEXT_WEIGHT * (fromContext ? 1 : 0) + (hasSubject ? subjectWeight : 0);
+  return { pattern, fromContext, groups, specificity, score: earned / groups };
+}
+
+/** The claim's match on its best pattern: every concept of a group found in the sentence is the claim's own words. */
+function result(info: ClaimInfo, best: PatternScore, s: SentenceReading): PatternResult {
+  const hits = s.hitsOf(info.subject);
+  const groupHits: Hit<string>[][] = [];
+  for (const group of best.pattern.all) {
+    // A negation written into any of them ("not a controlled substance") is read as part of the claim.
+    const mine = s.hitsOf(group);
+    if (mine.length === 0) continue;
+    for (const h of mine) hits.push(h);
+    groupHits.push(mine);
+  }
+  const { groups, specificity, score } = best;
+  return { info, claim: info.claim, hits, groupHits, contextConcepts: best.fromContext ? [best.fromContext.key] : [], groups, specificity, score, wordCount: wordCount(hits) };
+}
+
+/** More groups, rarer words, a fuller score, more words first; then by id, so the order is total. */
+function strongestFirst(x: PatternResult, y: PatternResult): number {
+  return y.groups - x.groups || y.specificity - x.specificity || y.score - x.score || y.wordCount - x.wordCount || x.claim.id.localeCompare(y.claim.id);
 }
 
 /**
  * A sentence that names LDN (or refers to it on a page about LDN) and says what it does or
- * treats is a checkable claim even when the database has no entry for it.
+ * treats is a checkable claim even when the database has no entry for it. This reads what it
+ * does and to what; the caller checks the subject, which may need the sentence's cues.
  */
-function unreviewedClaim(
-  sentence: Sentence,
-  a: Analysed,
-  present: Map<string, Hit<string>[]>,
-  anaphorOnLdnPage: boolean,
-  db: PreparedDb,
-): { subject: Hit<string>[]; action: Hit<string>[]; object: Hit<string>[] } | null {
-  if (sentence.kind === 'heading') return null;
-  const subjectHits = present.get('ldn') ?? [];
-  if (subjectHits.length === 0 && !anaphorOnLdnPage) return null;
-  const kindOf = (h: Hit<string>) => db.conceptKind.get(h.key) ?? '';
-  const effects = a.concepts.filter((h) => kindOf(h) === 'effect');
-  const action = effects.length > 0 ? effects : a.concepts.filter((h) => kindOf(h) === 'mechanism');
+function unreviewedClaim(s: SentenceReading): { subject: Hit<string>[]; action: Hit<string>[]; object: Hit<string>[] } | null {
+  if (s.sentence.kind === 'heading') return null;
+  const effects = s.hitsOfKind('effect');
+  const action = effects.length > 0 ? effects : s.hitsOfKind('mechanism');
   // The object is other words than the action: "settle" is not both what happens and to what.
-  const object = a.concepts.filter((h) => OBJECT_KINDS.has(kindOf(h)) && !action.some((x) => x.first <= h.last && x.last >= h.first));
+  const object = s.hits.filter((h, j) => OBJECT_KINDS.has(s.conceptOf[j]!.kind) && !action.some((x) => x.first <= h.last && x.last >= h.first));
   if (action.length === 0 || object.length === 0) return null;
-  return { subject: subjectHits, action, object };
+  return { subject: s.hits.filter((h) => h.key === 'ldn'), action, object };
 }
 
-function groupCues(tokens: Token[], cues: Hit<CueKind>[], sentence: Sentence): Partial<Record<CueKind, string[]>> {
-  const out: Partial<Record<CueKind, string[]>> = {};
-  for (const c of cues) {
-    if (SILENT_CUES.has(c.key)) continue;
-    (out[c.key] ??= []).push(surface(tokens, c, sentence));
-  }
-  return out;
+/** A concept a paragraph's later sentences may leave unnamed: "LDN was tried in Crohn's disease. In a trial, 88% improved." */
+function isCarried(c: ConceptInfo): boolean {
+  return c.kind === 'subject' || c.kind === 'condition';
 }
 
-function surface(tokens: Token[], h: { first: number; last: number }, sentence: Sentence): string {
-  return sentence.text.slice(tokens[h.first]!.start - sentence.start, tokens[h.last]!.end - sentence.start);
-}
-
-/** Cues that steer the reading but are not worth showing as "why" to a person. */
-const SILENT_CUES = new Set<CueKind>(['clause-break', 'anaphor', 'pseudo-negation', 'experiencer', 'trial-design', 'finding']);
-
-function hasCue(a: Analysed, kind: CueKind): boolean {
-  return a.cues.some((c) => c.key === kind);
+function isReviewed(m: ClaimMatch): boolean {
+  return m.claim !== null;
 }
 
 function endorses(m: ClaimMatch): boolean {
   return m.stance === 'asserts' || m.stance === 'reports';
 }
 
-function tokenCount(hits: Hit<string>[]): number {
-  return hits.reduce((n, h) => n + h.last - h.first + 1, 0);
-}
-
-/** The sentence's hits of any of `concepts`, in the concepts' order (plain loops: this runs for every candidate claim). */
-function hitsOf(concepts: string[], present: Map<string, Hit<string>[]>): Hit<string>[] {
-  const out: Hit<string>[] = [];
-  for (const c of concepts) {
-    const hits = present.get(c);
-    if (hits) for (const h of hits) out.push(h);
+/**
+ * Sorts hits in place by where they start, keeping the order of hits that start together. A
+ * claim has a handful of hits: an insertion sort does this without `Array#sort`'s setup, which
+ * cost more than the sorting.
+ */
+function sortByPosition(hits: Hit<string>[]): Hit<string>[] {
+  for (let i = 1; i < hits.length; i++) {
+    const h = hits[i]!;
+    let j = i;
+    for (; j > 0 && hits[j - 1]!.first > h.first; j--) hits[j] = hits[j - 1]!;
+    hits[j] = h;
   }
-  return out;
+  return hits;
 }
 
-function unique<T>(xs: T[]): T[] {
-  return [...new Set(xs)];
+function wordCount(hits: Hit<string>[]): number {
+  let n = 0;
+  for (const h of hits) n += h.last - h.first + 1;
+  return n;
+}
+
+function uniqueKeys(hits: Hit<string>[]): string[] {
+  const keys: string[] = [];
+  for (const h of hits) if (!keys.includes(h.key)) keys.push(h.key);
+  return keys;
+}
+
+function uniqueSurfaces(s: SentenceReading, hits: Hit<string>[]): string[] {
+  const texts: string[] = [];
+  for (const h of hits) {
+    const text = s.surface(h);
+    if (!texts.includes(text)) texts.push(text);
+  }
+  return texts;
 }
