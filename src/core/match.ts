@@ -571,9 +571,10 @@ function unreviewedClaim(s: SentenceReading): { subject: Hit<string>[]; action: 
   if (s.sentence.kind === 'heading') return null;
   const effects = s.hitsOfKind('effect');
   const action = effects.length > 0 ? effects : s.hitsOfKind('mechanism');
+  if (action.length === 0) return null;
   // The object is other words than the action: "settle" is not both what happens and to what.
   const object = s.hits.filter((h, j) => OBJECT_KINDS.has(s.conceptOf[j]!.kind) && !action.some((x) => x.first <= h.last && x.last >= h.first));
-  if (action.length === 0 || object.length === 0) return null;
+  if (object.length === 0) return null;
   return { subject: s.hits.filter((h) => h.key === 'ldn'), action, object };
 }
 
