@@ -52,6 +52,14 @@ export function buildReport(input: ReportInput, startedAt: number, clock: () => 
       why: { concepts: c.concepts, contextConcepts: c.contextConcepts, words: c.words, cues: c.cues as Record<string, string[]>, score: c.score },
     };
   });
+  const byLabel: Record<string, number> = {};
+  const byFlag: Record<string, number> = {};
+  for (const c of claims) {
+    count(byLabel, c.label);
+    for (const f of c.flags) count(byFlag, f);
+  }
+  const citationsByStatus: Record<string, number> = {};
+  for (const c of input.cited.citations) count(citationsByStatus, c.status);
   const report: Report = {
     schema: REPORT_SCHEMA_ID,
     generatedAt: input.now.toISOString(),
@@ -73,9 +81,9 @@ export function buildReport(input: ReportInput, startedAt: number, clock: () => 
     stats: {
       sentences: input.sentenceCount,
       claims: claims.length,
-      byLabel: countBy(claims, (c) => [c.label]),
-      byFlag: countBy(claims, (c) => c.flags),
-      citations: countBy(input.cited.citations, (c) => [c.status]),
+      byLabel,
+      byFlag,
+      citations: citationsByStatus,
     },
     notices: notices(article, subject, claims.length),
     database: { version: db.compiled.version, reviewed: db.compiled.reviewed, claims: db.compiled.claims.length },
@@ -121,11 +129,8 @@ function notices(article: Article, subject: PageSubject, claims: number): Notice
   return out;
 }
 
-/** How many times each value occurs among the items' values. */
-function countBy<T>(items: T[], valuesOf: (item: T) => readonly string[]): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const item of items) for (const v of valuesOf(item)) out[v] = (out[v] ?? 0) + 1;
-  return out;
+function count(counts: Record<string, number>, value: string): void {
+  counts[value] = (counts[value] ?? 0) + 1;
 }
 
 function sum(o: Record<string, number>): number {
