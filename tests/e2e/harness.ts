@@ -10,15 +10,23 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 
-export const ROOT = resolve(import.meta.dirname, '../..');
+/** The project root: the nearest directory above this file with a package.json (`npm run bench` runs this file bundled into dist/). */
+export const ROOT = projectRoot(import.meta.dirname);
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3-e2e');
 export const ARTIFACTS = join(ROOT, 'tests/artifacts');
-const PAGES = join(import.meta.dirname, 'pages');
+const PAGES = join(ROOT, 'tests/e2e/pages');
+
+function projectRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) throw new Error(`no package.json above ${from}`);
+  }
+}
 
 /**
  * Whether the browser tests can run. Without Chromium they are skipped, loudly, except on CI
