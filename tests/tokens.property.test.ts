@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizeWord, tokenize, type Token } from '../src/core/tokens';
+import { normalizeWord, tokenize, wordId, type Token } from '../src/core/tokens';
 
 const RUNS = Number(process.env['FC_RUNS'] ?? 300);
 const params = { seed: 20261124, numRuns: RUNS };
@@ -10,7 +10,8 @@ function referenceTokenize(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(/\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*|[%?;:$]/gu)) {
     const word = m[0];
-    const token: Token = { norm: normalizeWord(word), start: m.index, end: m.index + word.length };
+    const norm = normalizeWord(word);
+    const token: Token = { norm, id: wordId(norm), start: m.index, end: m.index + word.length };
     if (/\p{L}{2,}['’]s$/u.test(word)) token.alt = normalizeWord(word.slice(0, -2));
     out.push(token);
   }
@@ -38,6 +39,6 @@ describe('tokenize', () => {
 
   it('normalises case, accents and apostrophes, and keeps the possessive-less word', () => {
     expect(tokenize('Sjögren’s is NOT 4.5%').map((t) => [t.norm, t.alt])).toEqual([['sjogrens', 'sjogren'], ['is', undefined], ['not', undefined], ['4.5', undefined], ['%', undefined]]);
-    expect(tokenize('a b x', 4)[0]).toEqual({ norm: 'x', start: 4, end: 5 });
+    expect(tokenize('a b x', 4)[0]).toEqual({ norm: 'x', id: wordId('x'), start: 4, end: 5 });
   });
 });

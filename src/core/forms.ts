@@ -6,7 +6,7 @@
  * Forms compile to steps; a `FormIndex` holds every form of every entry in one trie of steps and
  * finds them all in a token list in one pass.
  */
-import { normalizeWord, tokenize, type Token } from './tokens';
+import { currentId, normalizeWord, tokenize, wordCount, wordGeneration, wordId, type Token } from './tokens';
 
 /** How many words `..` may skip: enough for "reduce the level of pain", short enough to stay in one phrase. */
 export const MAX_GAP = 3;
@@ -66,7 +66,8 @@ const GROUP_RANK = 1e15;
 interface Node<K> {
   /** Forms that end here. */
   ends: Entry<K>[];
-  words: Map<string, Node<K>> | null;
+  /** Word steps, by the word's number in the index's own vocabulary (see `FormIndex.vocabulary`). */
+  words: Map<number, Node<K>> | null;
   /** Prefix and suffix steps, each with its subtree. */
   wildcards: { wildcard: Wildcard; node: Node<K> }[];
   /** A `..` step's subtree. */
@@ -101,11 +102,6 @@ const CLAUSE_MARKS = new Set([';', ':', '?']);
 
 /** Wildcard forms are bucketed by this many letters: their first for `reduc*`, their last for `*mab`. */
 const WILDCARD_KEY_LETTERS = 3;
-/**
- * Distinct words whose starts are remembered (about a megabyte); past it the memo starts
- * afresh. Pages repeat their words, and a session checks page after page with one index.
- */
-const MEMO_LIMIT = 20_000;
 const STAMP_LIMIT = 2 ** 30;
 
 function newNode<K>(): Node<K> {
@@ -128,7 +124,22 @@ export class FormIndex<K> {
   /** The root's wildcard children by their key (`reduc*`, `*mab`). */
   private readonly firstSteps = new Map<string, Node<K>>();
   private readonly wildcardOfRoot = new Map<Node<K>, Wildcard>();
-  private readonly memo = new Map<string, Start<K>>();
+  /**
+   * The forms' words, numbered as they are added. Tokens carry the number of their word in
+   * tokens.ts's numbering, which starts afresh now and then; the trie is keyed by these numbers
+   * instead, and `vocabularyOf` translates, rebuilt whenever the other numbering changes.
+   */
+  private readonly vocabulary = new Map<string, number>();
+  /** `vocabularyOf[id] - 1`: the vocabulary number of the word with token id `id`, or -1. */
+  private vocabularyOf = new Int32Array(0);
+  /** What each word (by token id) starts, once asked; a page repeats its words, and so do pages. */
+  private starts: (Start<K> | undefined)[] = [];
+  /** The word numbering the two tables above are for; -1 when a form was added since. */
+  private tablesGeneration = -1;
+  /** The current sentence's tokens' ids, vocabulary numbers, and their possessives' vocabulary numbers (-1 for none). */
+  private ids = new Int32Array(64);
+  private inVocabulary = new Int32Array(64);
+  private altInVocabulary = new Int32Array(64);
   private entries = 0;
   /** `seen[entry.id] === stamp`: the entry has matched from the token being tried. */
   private seen = new Int32Array(64);
@@ -150,9 +161,9 @@ export class FormIndex<K> {
     if ('gap' in first) throw new Error(`form "${form}" must start with a word`);
     // An empty wildcard ("’*" normalised) fits no word.
     if (('prefix' in first && first.prefix === '') || ('suffix' in first && first.suffix === '')) return;
-    this.memo.clear();
+    this.tablesGeneration = -1;
     let node = this.root;
-    for (const [n, step] of steps.entries()) node = n === 0 && !('word' in step) ? this.rootWildcard(wildcardOf(step)) : child(node, step);
+    for (const [n, step] of steps.entries()) node = n === 0 && !('word' in step) ? this.rootWildcard(wildcardOf(step)) : this.child(node, step);
     const id = this.entries++;
     if (id >= this.seen.length) {
       const grown = new Int32Array(this.seen.length * 2);
@@ -164,19 +175,20 @@ export class FormIndex<K> {
   }
 
   find(tokens: Token[]): Hit<K>[] {
+    this.numberWords(tokens);
     const hits: Hit<K>[] = [];
     const { pending, pendingRank } = this;
     for (let i = 0; i < tokens.length; i++) {
       this.pendingCount = 0;
-      const { norm, alt } = tokens[i]!;
       if (++this.stamp === STAMP_LIMIT) {
         this.seen.fill(0);
         this.stamp = 1;
       }
-      const start = this.startOf(norm);
+      const start = this.startOf(this.ids[i]!, tokens[i]!.norm);
       if (start.word) this.walk(start.word, tokens, i, i + 1, 0);
-      if (alt) {
-        const word = this.startOf(alt).word;
+      const alt = this.altInVocabulary[i]!;
+      if (alt >= 0) {
+        const word = this.root.words?.get(alt);
         if (word) this.walk(word, tokens, i, i + 1, GROUP_RANK);
       }
       for (const node of start.wildcards) this.walk(node, tokens, i, i + 1, 2 * GROUP_RANK);
@@ -212,18 +224,66 @@ export class FormIndex<K> {
       }
     }
     if (at >= tokens.length) return;
-    const { norm, alt } = tokens[at]!;
     if (node.words) {
-      const next = node.words.get(norm);
+      const next = node.words.get(this.inVocabulary[at]!);
       if (next) this.walk(next, tokens, first, at + 1, groupRank);
-      const nextAlt = alt ? node.words.get(alt) : undefined;
+      const alt = this.altInVocabulary[at]!;
+      const nextAlt = alt >= 0 ? node.words.get(alt) : undefined;
       if (nextAlt) this.walk(nextAlt, tokens, first, at + 1, groupRank);
     }
-    for (const w of node.wildcards) if (fits(w.wildcard, norm)) this.walk(w.node, tokens, first, at + 1, groupRank);
+    for (const w of node.wildcards) if (fits(w.wildcard, tokens[at]!.norm)) this.walk(w.node, tokens, first, at + 1, groupRank);
   }
 
-  private startOf(norm: string): Start<K> {
-    let start = this.memo.get(norm);
+  /**
+   * Reads each token's word number and vocabulary numbers into `ids`, `inVocabulary` and
+   * `altInVocabulary`, with the tables made current. Numbering a word may start the numbering
+   * afresh (rarely: see tokens.ts); then everything is read again in the new one.
+   */
+  private numberWords(tokens: Token[]): void {
+    if (this.ids.length < tokens.length) {
+      const size = 2 * tokens.length;
+      [this.ids, this.inVocabulary, this.altInVocabulary] = [new Int32Array(size), new Int32Array(size), new Int32Array(size)];
+    }
+    for (;;) {
+      const generation = wordGeneration();
+      for (let i = 0; i < tokens.length; i++) this.ids[i] = currentId(tokens[i]!);
+      this.makeTablesCurrent();
+      if (generation !== wordGeneration()) continue;
+      for (let i = 0; i < tokens.length; i++) {
+        const { alt } = tokens[i]!;
+        this.inVocabulary[i] = this.numberInVocabulary(this.ids[i]!);
+        // A possessive's word may be new to the numbering, and so not in the vocabulary (or tables).
+        this.altInVocabulary[i] = alt === undefined ? -1 : (this.vocabulary.get(alt) ?? -1);
+      }
+      return;
+    }
+  }
+
+  private numberInVocabulary(id: number): number {
+    return id < this.vocabularyOf.length ? this.vocabularyOf[id]! - 1 : -1;
+  }
+
+  private makeTablesCurrent(): void {
+    if (this.tablesGeneration === wordGeneration()) {
+      // Words numbered since are in no form: they only need room in the memo.
+      for (let n = wordCount(); this.starts.length < n;) this.starts.push(undefined);
+      return;
+    }
+    let ids: number[];
+    let generation: number;
+    do {
+      generation = wordGeneration();
+      ids = [...this.vocabulary.keys()].map(wordId);
+    } while (generation !== wordGeneration());
+    this.vocabularyOf = new Int32Array(wordCount());
+    let local = 0;
+    for (const id of ids) this.vocabularyOf[id] = ++local;
+    this.starts = new Array<Start<K> | undefined>(wordCount()).fill(undefined);
+    this.tablesGeneration = generation;
+  }
+
+  private startOf(id: number, norm: string): Start<K> {
+    let start = this.starts[id];
     if (start) return start;
     const wildcards: Node<K>[] = [];
     const add = (nodes: Node<K>[] | undefined) => {
@@ -235,10 +295,25 @@ export class FormIndex<K> {
       add(this.shortSuffixes);
       add(this.bySuffix.get(norm.slice(-WILDCARD_KEY_LETTERS)));
     }
-    start = { word: this.root.words?.get(norm), wildcards };
-    if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
-    this.memo.set(norm, start);
+    start = { word: this.root.words?.get(this.numberInVocabulary(id)), wildcards };
+    this.starts[id] = start;
     return start;
+  }
+
+  private child(node: Node<K>, step: Step): Node<K> {
+    if ('word' in step) {
+      let word = this.vocabulary.get(step.word);
+      if (word === undefined) this.vocabulary.set(step.word, (word = this.vocabulary.size));
+      node.words ??= new Map();
+      let next = node.words.get(word);
+      if (!next) node.words.set(word, (next = newNode()));
+      return next;
+    }
+    if ('gap' in step) return (node.gap ??= newNode());
+    const wildcard = wildcardOf(step);
+    let w = node.wildcards.find((x) => x.wildcard.key === wildcard.key);
+    if (!w) node.wildcards.push((w = { wildcard, node: newNode() }));
+    return w.node;
   }
 
   private rootWildcard(wildcard: Wildcard): Node<K> {
@@ -269,20 +344,6 @@ function sortByRank<K>(hits: Hit<K>[], ranks: number[], count: number): void {
     hits[j + 1] = hit;
     ranks[j + 1] = rank;
   }
-}
-
-function child<K>(node: Node<K>, step: Step): Node<K> {
-  if ('word' in step) {
-    node.words ??= new Map();
-    let next = node.words.get(step.word);
-    if (!next) node.words.set(step.word, (next = newNode()));
-    return next;
-  }
-  if ('gap' in step) return (node.gap ??= newNode());
-  const wildcard = wildcardOf(step);
-  let w = node.wildcards.find((x) => x.wildcard.key === wildcard.key);
-  if (!w) node.wildcards.push((w = { wildcard, node: newNode() }));
-  return w.node;
 }
 
 function bucket<K>(map: Map<string, Node<K>[]>, key: string): Node<K>[] {

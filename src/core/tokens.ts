@@ -5,6 +5,8 @@
 export interface Token {
   /** Lower case, accents and apostrophes removed: "Sjögren’s" -> "sjogrens". */
   norm: string;
+  /** `norm`'s number (see `wordId`), so look-ups index arrays instead of hashing strings. */
+  id: number;
   /** For a possessive ("naltrexone’s"): the word without it ("naltrexone"). */
   alt?: string;
   start: number;
@@ -112,7 +114,8 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
         hash = Math.imul(hash ^ (d | 32), FNV_PRIME);
       }
       if (end === to || !mayJoin(text.charCodeAt(end))) {
-        tokens.push({ norm: words.lowerCase(text, i, end, hash), start: i, end });
+        const id = words.plainWord(text, i, end, hash);
+        tokens.push({ norm: words.byId[id]!, id, start: i, end });
         i = end;
         continue;
       }
@@ -142,10 +145,12 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     // Plain ASCII (no apostrophe, nothing wider) only needs lower case, and cannot be a possessive.
     plain &&= !sawWide;
     if (plain) {
-      tokens.push({ norm: words.lowerCase(text, i, end, hashOf(text, i, end)), start, end });
+      const id = words.plainWord(text, i, end, hashOf(text, i, end));
+      tokens.push({ norm: words.byId[id]!, id, start, end });
     } else {
       const word = text.slice(i, end);
-      const token: Token = { norm: normalizeWord(word), start, end };
+      const norm = normalizeWord(word);
+      const token: Token = { norm, id: wordId(norm), start, end };
       if (cls === LETTER && POSSESSIVE.test(word)) token.alt = normalizeWord(word.slice(0, -2));
       tokens.push(token);
     }
@@ -162,7 +167,8 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
 function mayJoin(c: number): boolean {
   return c >= 128 || c === APOSTROPHE || c === 44 || c === 46;
 }
-const FNV_OFFSET = 0x811c9dc5;
+// As a 32-bit integer, as the table stores hashes: an empty word's hash is the offset itself.
+const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 
 function hashOf(text: string, start: number, end: number): number {
@@ -172,59 +178,97 @@ function hashOf(text: string, start: number, end: number): number {
 }
 
 /**
- * Every plain word seen, in lower case, found by hashing its characters where they stand in the
- * text: a word read before costs no new string. Most of a page's words repeat, and slicing and
- * lower-casing each token cost more than the rest of tokenizing.
+ * Every word seen, numbered in the order first seen: a token's `id`. Plain words are found by
+ * hashing their characters where they stand in the text, so a word read before costs no new
+ * string (most of a page's words repeat, and slicing and lower-casing each token cost more than
+ * the rest of tokenizing). Past LIMIT distinct words (a few megabytes) the numbering starts
+ * afresh: `generation` counts how often, so tables indexed by id know to start afresh too.
  */
-class LowerCaseWords {
-  /** Past this many distinct words (a few megabytes) the table starts afresh. */
+class WordTable {
   private static readonly LIMIT = 100_000;
-  private keys: (string | undefined)[] = new Array(1024);
+  generation = 0;
+  /** The word numbered i. */
+  byId: string[] = [];
+  /** Open addressing: a slot holds a word's id + 1, or 0 when empty. */
+  private slots = new Int32Array(1024);
   private hashes = new Int32Array(1024);
-  private size = 0;
 
   /**
-   * `text.slice(start, end).toLowerCase()` for plain ASCII letters or digits, as one string shared
-   * by every occurrence; `hash` is `hashOf` the same characters.
+   * The id of `text.slice(start, end).toLowerCase()`, for plain ASCII letters or digits;
+   * `hash` is `hashOf` the same characters.
    */
-  lowerCase(text: string, start: number, end: number, hash: number): string {
-    const h = hash;
-    const mask = this.keys.length - 1;
-    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-      const key = this.keys[slot];
-      if (key === undefined) break;
-      if (this.hashes[slot] === h && sameLowerCase(key, text, start, end)) return key;
+  plainWord(text: string, start: number, end: number, hash: number): number {
+    const mask = this.slots.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const id = this.slots[slot]! - 1;
+      if (id < 0) break;
+      if (this.hashes[slot] === hash && sameLowerCase(this.byId[id]!, text, start, end)) return id;
     }
-    const word = text.slice(start, end).toLowerCase();
-    this.insert(word, h);
-    return word;
+    return this.insert(text.slice(start, end).toLowerCase(), hash);
   }
 
-  private insert(word: string, hash: number): void {
-    if (this.size >= LowerCaseWords.LIMIT) this.reset(1024);
-    else if (2 * (this.size + 1) > this.keys.length) this.rehash();
-    const mask = this.keys.length - 1;
+  /** The id of a word already in normal form. */
+  word(norm: string): number {
+    const hash = hashOf(norm, 0, norm.length);
+    const mask = this.slots.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const id = this.slots[slot]! - 1;
+      if (id < 0) break;
+      if (this.hashes[slot] === hash && this.byId[id] === norm) return id;
+    }
+    return this.insert(norm, hash);
+  }
+
+  private insert(word: string, hash: number): number {
+    if (this.byId.length >= WordTable.LIMIT) {
+      this.byId = [];
+      this.reset(1024);
+      this.generation++;
+    } else if (2 * (this.byId.length + 1) > this.slots.length) {
+      this.reset(this.slots.length * 2);
+      for (let id = 0; id < this.byId.length; id++) this.place(id, hashOf(this.byId[id]!, 0, this.byId[id]!.length));
+    }
+    const id = this.byId.length;
+    this.byId.push(word);
+    this.place(id, hash);
+    return id;
+  }
+
+  private place(id: number, hash: number): void {
+    const mask = this.slots.length - 1;
     let slot = hash & mask;
-    while (this.keys[slot] !== undefined) slot = (slot + 1) & mask;
-    this.keys[slot] = word;
+    while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
+    this.slots[slot] = id + 1;
     this.hashes[slot] = hash;
-    this.size++;
-  }
-
-  private rehash(): void {
-    const { keys, hashes } = this;
-    this.reset(keys.length * 2);
-    for (let slot = 0; slot < keys.length; slot++) if (keys[slot] !== undefined) this.insert(keys[slot]!, hashes[slot]!);
   }
 
   private reset(capacity: number): void {
-    this.keys = new Array(capacity);
+    this.slots = new Int32Array(capacity);
     this.hashes = new Int32Array(capacity);
-    this.size = 0;
   }
 }
 
-const words = new LowerCaseWords();
+const words = new WordTable();
+
+/** The number of a word in normal form, as tokens carry it: the same word, the same number, within one generation. */
+export function wordId(norm: string): number {
+  return words.word(norm);
+}
+
+/** Changes when word numbering starts afresh: a table indexed by word id is then out of date. */
+export function wordGeneration(): number {
+  return words.generation;
+}
+
+/** How many words are numbered so far: every id is below it. */
+export function wordCount(): number {
+  return words.byId.length;
+}
+
+/** The token's word id in the current numbering (a token read before numbering started afresh carries an old one). */
+export function currentId(t: Token): number {
+  return words.byId[t.id] === t.norm ? t.id : words.word(t.norm);
+}
 
 function sameLowerCase(key: string, text: string, start: number, end: number): boolean {
   if (key.length !== end - start) return false;
