@@ -68,13 +68,13 @@ interface Node<K> {
   ends: Entry<K>[];
   /** Word steps, by the word's number in the index's own vocabulary (see `FormIndex.vocabulary`). */
   words: Map<number, Node<K>> | null;
-  /** Prefix and suffix steps, each with its subtree. */
-  wildcards: { wildcard: Wildcard; node: Node<K> }[];
+  /** Prefix and suffix steps, by the wildcard's number (see `FormIndex.wildcards`). */
+  wildcards: Map<number, Node<K>> | null;
   /** A `..` step's subtree. */
   gap: Node<K> | null;
 }
 
-/** A prefix or suffix step, in the shape `fits` reads on every token it is tried on. */
+/** A prefix or suffix step, in the shape `fits` reads. */
 interface Wildcard {
   key: string;
   affix: string;
@@ -91,11 +91,17 @@ function fits(w: Wildcard, norm: string): boolean {
   return w.isPrefix ? norm.startsWith(w.affix) : norm.length >= SUFFIX_MIN_WORD && norm.length > w.affix.length && norm.endsWith(w.affix);
 }
 
-/** What a word starts: its own subtree and the wildcard subtrees whose first step fits it. */
-interface Start<K> {
+/** What the index knows of a word: the root's subtree for it, and every wildcard step it fits. */
+interface WordInfo<K> {
+  /** Its number in the index's vocabulary, or -1 if no form has it. */
+  vocabulary: number;
   word: Node<K> | undefined;
-  /** In no particular order: `find` sorts their hits (see `Entry.order`). */
-  wildcards: Node<K>[];
+  /**
+   * The numbers of the wildcards that fit it, in no particular order: a node's children lead to
+   * different forms, so the order they are walked in changes no hit, and `find` sorts the hits
+   * of each token (see `Entry.order`).
+   */
+  fitting: number[];
 }
 
 const CLAUSE_MARKS = new Set([';', ':', '?']);
@@ -105,7 +111,7 @@ const WILDCARD_KEY_LETTERS = 3;
 const STAMP_LIMIT = 2 ** 30;
 
 function newNode<K>(): Node<K> {
-  return { ends: [], words: null, wildcards: [], gap: null };
+  return { ends: [], words: null, wildcards: null, gap: null };
 }
 
 /**
@@ -116,14 +122,18 @@ function newNode<K>(): Node<K> {
  */
 export class FormIndex<K> {
   private readonly root = newNode<K>();
-  /** The root's wildcard children (first steps), by their WILDCARD_KEY_LETTERS letters; shorter ones in `short...`. */
-  private readonly byPrefix = new Map<string, Node<K>[]>();
-  private readonly shortPrefixes: Node<K>[] = [];
-  private readonly bySuffix = new Map<string, Node<K>[]>();
-  private readonly shortSuffixes: Node<K>[] = [];
-  /** The root's wildcard children by their key (`reduc*`, `*mab`). */
-  private readonly firstSteps = new Map<string, Node<K>>();
-  private readonly wildcardOfRoot = new Map<Node<K>, Wildcard>();
+  /**
+   * Every distinct wildcard step of any form, numbered. Which of them a word fits is worked out
+   * once per word (`WordInfo.fitting`), so a node with many wildcard children ("ldn reduc*",
+   * "ldn improv*"...) costs a look-up per wildcard the token fits, not a string test per child.
+   */
+  private readonly wildcards: Wildcard[] = [];
+  private readonly wildcardNumbers = new Map<string, number>();
+  /** Wildcard numbers by their WILDCARD_KEY_LETTERS letters; shorter ones in `short...`. */
+  private readonly byPrefix = new Map<string, number[]>();
+  private readonly shortPrefixes: number[] = [];
+  private readonly bySuffix = new Map<string, number[]>();
+  private readonly shortSuffixes: number[] = [];
   /**
    * The forms' words, numbered as they are added. Tokens carry the number of their word in
    * tokens.ts's numbering, which starts afresh now and then; the trie is keyed by these numbers
@@ -132,13 +142,13 @@ export class FormIndex<K> {
   private readonly vocabulary = new Map<string, number>();
   /** `vocabularyOf[id] - 1`: the vocabulary number of the word with token id `id`, or -1. */
   private vocabularyOf = new Int32Array(0);
-  /** What each word (by token id) starts, once asked; a page repeats its words, and so do pages. */
-  private starts: (Start<K> | undefined)[] = [];
+  /** What the index knows of each word (by token id), once asked; a page repeats its words, and so do pages. */
+  private known: (WordInfo<K> | undefined)[] = [];
   /** The word numbering the two tables above are for; -1 when a form was added since. */
   private tablesGeneration = -1;
-  /** The current sentence's tokens' ids, vocabulary numbers, and their possessives' vocabulary numbers (-1 for none). */
+  /** The current sentence's tokens' ids, what the index knows of their words, and their possessives' vocabulary numbers (-1 for none). */
   private ids = new Int32Array(64);
-  private inVocabulary = new Int32Array(64);
+  private readonly infos: WordInfo<K>[] = [];
   private altInVocabulary = new Int32Array(64);
   private entries = 0;
   /** `seen[entry.id] === stamp`: the entry has matched from the token being tried. */
@@ -163,7 +173,7 @@ export class FormIndex<K> {
     if (('prefix' in first && first.prefix === '') || ('suffix' in first && first.suffix === '')) return;
     this.tablesGeneration = -1;
     let node = this.root;
-    for (const [n, step] of steps.entries()) node = n === 0 && !('word' in step) ? this.rootWildcard(wildcardOf(step)) : this.child(node, step);
+    for (const step of steps) node = this.child(node, step);
     const id = this.entries++;
     if (id >= this.seen.length) {
       const grown = new Int32Array(this.seen.length * 2);
@@ -184,14 +194,19 @@ export class FormIndex<K> {
         this.seen.fill(0);
         this.stamp = 1;
       }
-      const start = this.startOf(this.ids[i]!, tokens[i]!.norm);
-      if (start.word) this.walk(start.word, tokens, i, i + 1, 0);
+      const info = this.infos[i]!;
+      if (info.word) this.walk(info.word, tokens, i, i + 1, 0);
       const alt = this.altInVocabulary[i]!;
       if (alt >= 0) {
         const word = this.root.words?.get(alt);
         if (word) this.walk(word, tokens, i, i + 1, GROUP_RANK);
       }
-      for (const node of start.wildcards) this.walk(node, tokens, i, i + 1, 2 * GROUP_RANK);
+      if (this.root.wildcards) {
+        for (const w of info.fitting) {
+          const node = this.root.wildcards.get(w);
+          if (node) this.walk(node, tokens, i, i + 1, 2 * GROUP_RANK);
+        }
+      }
       const count = this.pendingCount;
       // Hits go out in the order the forms' first words would be tried one by one: the word's
       // forms in the order they were added, then the possessive's, then wildcard forms.
@@ -224,49 +239,47 @@ export class FormIndex<K> {
       }
     }
     if (at >= tokens.length) return;
+    const info = this.infos[at]!;
     if (node.words) {
-      const next = node.words.get(this.inVocabulary[at]!);
+      const next = info.vocabulary >= 0 ? node.words.get(info.vocabulary) : undefined;
       if (next) this.walk(next, tokens, first, at + 1, groupRank);
       const alt = this.altInVocabulary[at]!;
       const nextAlt = alt >= 0 ? node.words.get(alt) : undefined;
       if (nextAlt) this.walk(nextAlt, tokens, first, at + 1, groupRank);
     }
-    for (const w of node.wildcards) if (fits(w.wildcard, tokens[at]!.norm)) this.walk(w.node, tokens, first, at + 1, groupRank);
+    if (node.wildcards) {
+      for (const w of info.fitting) {
+        const next = node.wildcards.get(w);
+        if (next) this.walk(next, tokens, first, at + 1, groupRank);
+      }
+    }
   }
 
   /**
-   * Reads each token's word number and vocabulary numbers into `ids`, `inVocabulary` and
-   * `altInVocabulary`, with the tables made current. Numbering a word may start the numbering
-   * afresh (rarely: see tokens.ts); then everything is read again in the new one.
+   * Reads what the index knows of each token's word into `infos`, and its possessive's
+   * vocabulary number into `altInVocabulary`, with the tables made current. Numbering a word
+   * may start the numbering afresh (rarely: see tokens.ts); then everything is read again.
    */
   private numberWords(tokens: Token[]): void {
-    if (this.ids.length < tokens.length) {
-      const size = 2 * tokens.length;
-      [this.ids, this.inVocabulary, this.altInVocabulary] = [new Int32Array(size), new Int32Array(size), new Int32Array(size)];
-    }
+    if (this.ids.length < tokens.length) [this.ids, this.altInVocabulary] = [new Int32Array(2 * tokens.length), new Int32Array(2 * tokens.length)];
     for (;;) {
       const generation = wordGeneration();
       for (let i = 0; i < tokens.length; i++) this.ids[i] = currentId(tokens[i]!);
       this.makeTablesCurrent();
       if (generation !== wordGeneration()) continue;
       for (let i = 0; i < tokens.length; i++) {
-        const { alt } = tokens[i]!;
-        this.inVocabulary[i] = this.numberInVocabulary(this.ids[i]!);
-        // A possessive's word may be new to the numbering, and so not in the vocabulary (or tables).
+        const { norm, alt } = tokens[i]!;
+        this.infos[i] = this.infoOf(this.ids[i]!, norm);
         this.altInVocabulary[i] = alt === undefined ? -1 : (this.vocabulary.get(alt) ?? -1);
       }
       return;
     }
   }
 
-  private numberInVocabulary(id: number): number {
-    return id < this.vocabularyOf.length ? this.vocabularyOf[id]! - 1 : -1;
-  }
-
   private makeTablesCurrent(): void {
     if (this.tablesGeneration === wordGeneration()) {
-      // Words numbered since are in no form: they only need room in the memo.
-      for (let n = wordCount(); this.starts.length < n;) this.starts.push(undefined);
+      // Words numbered since are in no form: they only need room in `known`.
+      for (let n = wordCount(); this.known.length < n;) this.known.push(undefined);
       return;
     }
     let ids: number[];
@@ -278,16 +291,16 @@ export class FormIndex<K> {
     this.vocabularyOf = new Int32Array(wordCount());
     let local = 0;
     for (const id of ids) this.vocabularyOf[id] = ++local;
-    this.starts = new Array<Start<K> | undefined>(wordCount()).fill(undefined);
+    this.known = new Array<WordInfo<K> | undefined>(wordCount()).fill(undefined);
     this.tablesGeneration = generation;
   }
 
-  private startOf(id: number, norm: string): Start<K> {
-    let start = this.starts[id];
-    if (start) return start;
-    const wildcards: Node<K>[] = [];
-    const add = (nodes: Node<K>[] | undefined) => {
-      for (const n of nodes ?? []) if (fits(this.wildcardOfRoot.get(n)!, norm)) wildcards.push(n);
+  private infoOf(id: number, norm: string): WordInfo<K> {
+    let info = this.known[id];
+    if (info) return info;
+    const fitting: number[] = [];
+    const add = (numbers: number[] | undefined) => {
+      for (const w of numbers ?? []) if (fits(this.wildcards[w]!, norm)) fitting.push(w);
     };
     add(this.shortPrefixes);
     add(this.byPrefix.get(norm.slice(0, WILDCARD_KEY_LETTERS)));
@@ -295,9 +308,10 @@ export class FormIndex<K> {
       add(this.shortSuffixes);
       add(this.bySuffix.get(norm.slice(-WILDCARD_KEY_LETTERS)));
     }
-    start = { word: this.root.words?.get(this.numberInVocabulary(id)), wildcards };
-    this.starts[id] = start;
-    return start;
+    const vocabulary = id < this.vocabularyOf.length ? this.vocabularyOf[id]! - 1 : -1;
+    info = { vocabulary, word: vocabulary >= 0 ? this.root.words?.get(vocabulary) : undefined, fitting };
+    this.known[id] = info;
+    return info;
   }
 
   private child(node: Node<K>, step: Step): Node<K> {
@@ -310,24 +324,25 @@ export class FormIndex<K> {
       return next;
     }
     if ('gap' in step) return (node.gap ??= newNode());
-    const wildcard = wildcardOf(step);
-    let w = node.wildcards.find((x) => x.wildcard.key === wildcard.key);
-    if (!w) node.wildcards.push((w = { wildcard, node: newNode() }));
-    return w.node;
+    const number = this.wildcardNumber(wildcardOf(step));
+    node.wildcards ??= new Map();
+    let next = node.wildcards.get(number);
+    if (!next) node.wildcards.set(number, (next = newNode()));
+    return next;
   }
 
-  private rootWildcard(wildcard: Wildcard): Node<K> {
-    const known = this.firstSteps.get(wildcard.key);
-    if (known) return known;
-    const node = newNode<K>();
-    this.firstSteps.set(wildcard.key, node);
-    this.wildcardOfRoot.set(node, wildcard);
+  private wildcardNumber(wildcard: Wildcard): number {
+    const known = this.wildcardNumbers.get(wildcard.key);
+    if (known !== undefined) return known;
+    const number = this.wildcards.length;
+    this.wildcards.push(wildcard);
+    this.wildcardNumbers.set(wildcard.key, number);
     const { affix } = wildcard;
     const list = wildcard.isPrefix
       ? affix.length < WILDCARD_KEY_LETTERS ? this.shortPrefixes : bucket(this.byPrefix, affix.slice(0, WILDCARD_KEY_LETTERS))
       : affix.length < WILDCARD_KEY_LETTERS ? this.shortSuffixes : bucket(this.bySuffix, affix.slice(-WILDCARD_KEY_LETTERS));
-    list.push(node);
-    return node;
+    list.push(number);
+    return number;
   }
 }
 
@@ -346,7 +361,7 @@ function sortByRank<K>(hits: Hit<K>[], ranks: number[], count: number): void {
   }
 }
 
-function bucket<K>(map: Map<string, Node<K>[]>, key: string): Node<K>[] {
+function bucket(map: Map<string, number[]>, key: string): number[] {
   let list = map.get(key);
   if (!list) map.set(key, (list = []));
   return list;
