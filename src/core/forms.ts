@@ -6,6 +6,7 @@
  * Forms compile to steps; a `FormIndex` holds every form of every entry in one trie of steps and
  * finds them all in a token list in one pass.
  */
+import { FlatTrie, newNode, NONE, type TrieNode } from './form-trie';
 import { currentId, normalizeWord, tokenize, wordCount, wordGeneration, wordId, type Token } from './tokens';
 
 /** How many words `..` may skip: enough for "reduce the level of pain", short enough to stay in one phrase. */
@@ -50,29 +51,10 @@ export interface Hit<K> {
   words: number[];
 }
 
-/** One form of one entry. `order` is where its hits go among the hits of a token's start (see `FormIndex.find`). */
-interface Entry<K> {
-  id: number;
-  key: K;
-  order: number;
-}
-
 /** Orders wildcard forms as `find` emits them: prefix forms, then suffix forms, each shortest first, then as added. */
 const WILDCARD_ORDER = { kind: 1e12, length: 1e7 };
 /** Ranks a start's group above any entry's order, and stays exact in a double (3 groups x 1e15 < 2^53). */
 const GROUP_RANK = 1e15;
-
-/** A trie node: the forms whose steps so far are the path to it. */
-interface Node<K> {
-  /** Forms that end here. */
-  ends: Entry<K>[];
-  /** Word steps, by the word's number in the index's own vocabulary (see `FormIndex.vocabulary`). */
-  words: Map<number, Node<K>> | null;
-  /** Prefix and suffix steps, by the wildcard's number (see `FormIndex.wildcards`). */
-  wildcards: Map<number, Node<K>> | null;
-  /** A `..` step's subtree. */
-  gap: Node<K> | null;
-}
 
 /** A prefix or suffix step, in the shape `fits` reads. */
 interface Wildcard {
@@ -92,10 +74,11 @@ function fits(w: Wildcard, norm: string): boolean {
 }
 
 /** What the index knows of a word: the root's subtree for it, and every wildcard step it fits. */
-interface WordInfo<K> {
+interface WordInfo {
   /** Its number in the index's vocabulary, or -1 if no form has it. */
   vocabulary: number;
-  word: Node<K> | undefined;
+  /** The root's child by it, or NONE. */
+  word: number;
   /**
    * The numbers of the wildcards that fit it, in no particular order: a node's children lead to
    * different forms, so the order they are walked in changes no hit, and `find` sorts the hits
@@ -109,10 +92,8 @@ const CLAUSE_MARKS = new Set([';', ':', '?']);
 /** Wildcard forms are bucketed by this many letters: their first for `reduc*`, their last for `*mab`. */
 const WILDCARD_KEY_LETTERS = 3;
 const STAMP_LIMIT = 2 ** 30;
-
-function newNode<K>(): Node<K> {
-  return { ends: [], words: null, wildcards: null, gap: null };
-}
+/** The trie's root node (see FlatTrie). */
+const ROOT = 0;
 
 /**
  * All forms of all entries in one trie, so a token costs one map lookup whatever the lexicon's
@@ -122,6 +103,8 @@ function newNode<K>(): Node<K> {
  */
 export class FormIndex<K> {
   private readonly root = newNode<K>();
+  /** The trie as `find` walks it, built from `root` when first needed after forms were added. */
+  private trie: FlatTrie<K> | null = null;
   /**
    * Every distinct wildcard step of any form, numbered. Which of them a word fits is worked out
    * once per word (`WordInfo.fitting`), so a node with many wildcard children ("ldn reduc*",
@@ -143,12 +126,12 @@ export class FormIndex<K> {
   /** `vocabularyOf[id] - 1`: the vocabulary number of the word with token id `id`, or -1. */
   private vocabularyOf = new Int32Array(0);
   /** What the index knows of each word (by token id), once asked; a page repeats its words, and so do pages. */
-  private known: (WordInfo<K> | undefined)[] = [];
+  private known: (WordInfo | undefined)[] = [];
   /** The word numbering the two tables above are for; -1 when a form was added since. */
   private tablesGeneration = -1;
   /** The current sentence's tokens' ids, what the index knows of their words, and their possessives' vocabulary numbers (-1 for none). */
   private ids = new Int32Array(64);
-  private readonly infos: WordInfo<K>[] = [];
+  private readonly infos: WordInfo[] = [];
   private altInVocabulary = new Int32Array(64);
   private entries = 0;
   /** `seen[entry.id] === stamp`: the entry has matched from the token being tried. */
@@ -172,6 +155,7 @@ export class FormIndex<K> {
     // An empty wildcard ("’*" normalised) fits no word.
     if (('prefix' in first && first.prefix === '') || ('suffix' in first && first.suffix === '')) return;
     this.tablesGeneration = -1;
+    this.trie = null;
     let node = this.root;
     for (const step of steps) node = this.child(node, step);
     const id = this.entries++;
@@ -185,7 +169,8 @@ export class FormIndex<K> {
   }
 
   find(tokens: Token[]): Hit<K>[] {
-    this.numberWords(tokens);
+    const trie = (this.trie ??= new FlatTrie(this.root));
+    this.numberWords(trie, tokens);
     const hits: Hit<K>[] = [];
     const { pending, pendingRank } = this;
     for (let i = 0; i < tokens.length; i++) {
@@ -195,17 +180,15 @@ export class FormIndex<K> {
         this.stamp = 1;
       }
       const info = this.infos[i]!;
-      if (info.word) this.walk(info.word, tokens, i, i + 1, 0);
+      if (info.word !== NONE) this.walk(trie, info.word, tokens, i, i + 1, 0);
       const alt = this.altInVocabulary[i]!;
       if (alt >= 0) {
-        const word = this.root.words?.get(alt);
-        if (word) this.walk(word, tokens, i, i + 1, GROUP_RANK);
+        const word = trie.wordChild(ROOT, alt);
+        if (word !== NONE) this.walk(trie, word, tokens, i, i + 1, GROUP_RANK);
       }
-      if (this.root.wildcards) {
-        for (const w of info.fitting) {
-          const node = this.root.wildcards.get(w);
-          if (node) this.walk(node, tokens, i, i + 1, 2 * GROUP_RANK);
-        }
+      for (const w of info.fitting) {
+        const node = trie.wildcardChild(ROOT, w);
+        if (node !== NONE) this.walk(trie, node, tokens, i, i + 1, 2 * GROUP_RANK);
       }
       const count = this.pendingCount;
       // Hits go out in the order the forms' first words would be tried one by one: the word's
@@ -217,41 +200,43 @@ export class FormIndex<K> {
   }
 
   /** Walks `node`, whose path matched tokens first..at-1 (its last step matched at-1 unless it was a gap). */
-  private walk(node: Node<K>, tokens: Token[], first: number, at: number, groupRank: number): void {
+  private walk(trie: FlatTrie<K>, node: number, tokens: Token[], first: number, at: number, groupRank: number): void {
     const path = this.path;
     path.push(at - 1);
-    this.visit(node, tokens, first, at, groupRank);
+    this.visit(trie, node, tokens, first, at, groupRank);
     path.pop();
   }
 
-  private visit(node: Node<K>, tokens: Token[], first: number, at: number, groupRank: number): void {
-    for (const e of node.ends) {
-      if (this.seen[e.id] === this.stamp) continue;
-      this.seen[e.id] = this.stamp;
-      this.pending[this.pendingCount] = { key: e.key, first, last: at - 1, words: this.path.slice() };
-      this.pendingRank[this.pendingCount++] = groupRank + e.order;
+  private visit(trie: FlatTrie<K>, node: number, tokens: Token[], first: number, at: number, groupRank: number): void {
+    for (let e = trie.endsFrom[node]!, to = trie.endsFrom[node + 1]!; e < to; e++) {
+      const id = trie.endId[e]!;
+      if (this.seen[id] === this.stamp) continue;
+      this.seen[id] = this.stamp;
+      this.pending[this.pendingCount] = { key: trie.endKey[e]!, first, last: at - 1, words: this.path.slice() };
+      this.pendingRank[this.pendingCount++] = groupRank + trie.endOrder[e]!;
     }
-    if (node.gap) {
+    const gap = trie.gapOf[node]!;
+    if (gap !== NONE) {
       for (let skip = 0; skip <= MAX_GAP && at + skip <= tokens.length; skip++) {
         // A gap never crosses a clause mark: "reduces fatigue; pain" is not "reduces pain".
         if (skip > 0 && CLAUSE_MARKS.has(tokens[at + skip - 1]!.norm)) break;
-        this.visit(node.gap, tokens, first, at + skip, groupRank);
+        this.visit(trie, gap, tokens, first, at + skip, groupRank);
       }
     }
     if (at >= tokens.length) return;
     const info = this.infos[at]!;
-    if (node.words) {
-      const next = info.vocabulary >= 0 ? node.words.get(info.vocabulary) : undefined;
-      if (next) this.walk(next, tokens, first, at + 1, groupRank);
-      const alt = this.altInVocabulary[at]!;
-      const nextAlt = alt >= 0 ? node.words.get(alt) : undefined;
-      if (nextAlt) this.walk(nextAlt, tokens, first, at + 1, groupRank);
+    if (info.vocabulary >= 0) {
+      const next = trie.wordChild(node, info.vocabulary);
+      if (next !== NONE) this.walk(trie, next, tokens, first, at + 1, groupRank);
     }
-    if (node.wildcards) {
-      for (const w of info.fitting) {
-        const next = node.wildcards.get(w);
-        if (next) this.walk(next, tokens, first, at + 1, groupRank);
-      }
+    const alt = this.altInVocabulary[at]!;
+    if (alt >= 0) {
+      const next = trie.wordChild(node, alt);
+      if (next !== NONE) this.walk(trie, next, tokens, first, at + 1, groupRank);
+    }
+    for (const w of info.fitting) {
+      const next = trie.wildcardChild(node, w);
+      if (next !== NONE) this.walk(trie, next, tokens, first, at + 1, groupRank);
     }
   }
 
@@ -260,7 +245,7 @@ export class FormIndex<K> {
    * vocabulary number into `altInVocabulary`, with the tables made current. Numbering a word
    * may start the numbering afresh (rarely: see tokens.ts); then everything is read again.
    */
-  private numberWords(tokens: Token[]): void {
+  private numberWords(trie: FlatTrie<K>, tokens: Token[]): void {
     if (this.ids.length < tokens.length) [this.ids, this.altInVocabulary] = [new Int32Array(2 * tokens.length), new Int32Array(2 * tokens.length)];
     for (;;) {
       const generation = wordGeneration();
@@ -269,7 +254,7 @@ export class FormIndex<K> {
       if (generation !== wordGeneration()) continue;
       for (let i = 0; i < tokens.length; i++) {
         const { norm, alt } = tokens[i]!;
-        this.infos[i] = this.infoOf(this.ids[i]!, norm);
+        this.infos[i] = this.infoOf(trie, this.ids[i]!, norm);
         this.altInVocabulary[i] = alt === undefined ? -1 : (this.vocabulary.get(alt) ?? -1);
       }
       return;
@@ -291,11 +276,11 @@ export class FormIndex<K> {
     this.vocabularyOf = new Int32Array(wordCount());
     let local = 0;
     for (const id of ids) this.vocabularyOf[id] = ++local;
-    this.known = new Array<WordInfo<K> | undefined>(wordCount()).fill(undefined);
+    this.known = new Array<WordInfo | undefined>(wordCount()).fill(undefined);
     this.tablesGeneration = generation;
   }
 
-  private infoOf(id: number, norm: string): WordInfo<K> {
+  private infoOf(trie: FlatTrie<K>, id: number, norm: string): WordInfo {
     let info = this.known[id];
     if (info) return info;
     const fitting: number[] = [];
@@ -309,12 +294,12 @@ export class FormIndex<K> {
       add(this.bySuffix.get(norm.slice(-WILDCARD_KEY_LETTERS)));
     }
     const vocabulary = id < this.vocabularyOf.length ? this.vocabularyOf[id]! - 1 : -1;
-    info = { vocabulary, word: vocabulary >= 0 ? this.root.words?.get(vocabulary) : undefined, fitting };
+    info = { vocabulary, word: vocabulary >= 0 ? trie.wordChild(ROOT, vocabulary) : NONE, fitting };
     this.known[id] = info;
     return info;
   }
 
-  private child(node: Node<K>, step: Step): Node<K> {
+  private child(node: TrieNode<K>, step: Step): TrieNode<K> {
     if ('word' in step) {
       let word = this.vocabulary.get(step.word);
       if (word === undefined) this.vocabulary.set(step.word, (word = this.vocabulary.size));
