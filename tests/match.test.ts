@@ -53,6 +53,13 @@ describe('match: stance', () => {
     }
   });
 
+  it('lets a negation reach back over at most three words', () => {
+    // "never" three words after "migraine": the relief is denied.
+    expect(read('Relief from migraine on LDN never lasted.')[0]).toMatchObject({ id: 'migraine-relief', stance: 'denies' });
+    // "never" four words after: it is about the triptans, not about LDN.
+    expect(read('LDN eased my migraine as my triptans never did.')[0]).toMatchObject({ id: 'migraine-relief', stance: 'asserts' });
+  });
+
   it('keeps a negation in another clause out of scope', () => {
     expect(read('LDN is not a painkiller, but it eases migraine.')[0]).toMatchObject({ stance: 'asserts' });
   });
