@@ -32,6 +32,8 @@ export function newNode<K>(): TrieNode<K> {
 
 /** No node. */
 export const NONE = -1;
+export const WORD_STEPS = 1;
+export const WILDCARD_STEPS = 2;
 
 export class FlatTrie<K> {
   /** Node n's forms are `endsFrom[n]` up to `endsFrom[n + 1]` in the three arrays below. */
@@ -41,6 +43,8 @@ export class FlatTrie<K> {
   readonly endKey: K[] = [];
   /** Node n's `..` child, or NONE. */
   readonly gapOf: Int32Array;
+  /** Node n's kinds of step to a child (WORD_STEPS, WILDCARD_STEPS): most nodes end a form and lead nowhere. */
+  readonly steps: Uint8Array;
   private readonly words: EdgeTable;
   private readonly wildcards: EdgeTable;
 
@@ -58,6 +62,7 @@ export class FlatTrie<K> {
     number(root);
     this.endsFrom = new Int32Array(order.length + 1);
     this.gapOf = new Int32Array(order.length).fill(NONE);
+    this.steps = new Uint8Array(order.length);
     const ends = order.reduce((n, node) => n + node.ends.length, 0);
     this.endId = new Int32Array(ends);
     this.endOrder = new Float64Array(ends);
@@ -73,6 +78,8 @@ export class FlatTrie<K> {
         e++;
       }
       if (node.gap) this.gapOf[n] = numbers.get(node.gap)!;
+      if (node.words?.size) this.steps[n]! |= WORD_STEPS;
+      if (node.wildcards?.size) this.steps[n]! |= WILDCARD_STEPS;
       for (const [word, child] of node.words ?? []) this.words.add(n, word, numbers.get(child)!);
       for (const [wildcard, child] of node.wildcards ?? []) this.wildcards.add(n, wildcard, numbers.get(child)!);
     });

@@ -6,7 +6,7 @@
  * Forms compile to steps; a `FormIndex` holds every form of every entry in one trie of steps and
  * finds them all in a token list in one pass.
  */
-import { FlatTrie, newNode, NONE, type TrieNode } from './form-trie';
+import { FlatTrie, newNode, NONE, WILDCARD_STEPS, WORD_STEPS, type TrieNode } from './form-trie';
 import { currentId, normalizeWord, tokenize, wordCount, wordGeneration, wordId, type Token } from './tokens';
 
 /** How many words `..` may skip: enough for "reduce the level of pain", short enough to stay in one phrase. */
@@ -223,20 +223,25 @@ export class FormIndex<K> {
         this.visit(trie, gap, tokens, first, at + skip, groupRank);
       }
     }
-    if (at >= tokens.length) return;
+    const steps = trie.steps[node]!;
+    if (at >= tokens.length || steps === 0) return;
     const info = this.infos[at]!;
-    if (info.vocabulary >= 0) {
-      const next = trie.wordChild(node, info.vocabulary);
-      if (next !== NONE) this.walk(trie, next, tokens, first, at + 1, groupRank);
+    if (steps & WORD_STEPS) {
+      if (info.vocabulary >= 0) {
+        const next = trie.wordChild(node, info.vocabulary);
+        if (next !== NONE) this.walk(trie, next, tokens, first, at + 1, groupRank);
+      }
+      const alt = this.altInVocabulary[at]!;
+      if (alt >= 0) {
+        const next = trie.wordChild(node, alt);
+        if (next !== NONE) this.walk(trie, next, tokens, first, at + 1, groupRank);
+      }
     }
-    const alt = this.altInVocabulary[at]!;
-    if (alt >= 0) {
-      const next = trie.wordChild(node, alt);
-      if (next !== NONE) this.walk(trie, next, tokens, first, at + 1, groupRank);
-    }
-    for (const w of info.fitting) {
-      const next = trie.wildcardChild(node, w);
-      if (next !== NONE) this.walk(trie, next, tokens, first, at + 1, groupRank);
+    if (steps & WILDCARD_STEPS) {
+      for (const w of info.fitting) {
+        const next = trie.wildcardChild(node, w);
+        if (next !== NONE) this.walk(trie, next, tokens, first, at + 1, groupRank);
+      }
     }
   }
 
