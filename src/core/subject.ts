@@ -5,7 +5,7 @@
 import type { Article } from './article';
 import type { PreparedDb } from './db';
 import type { SentenceWords } from './sentence-words';
-import { isMark, tokenize } from './tokens';
+import { currentId, isMark, tokenize, wordCount, wordGeneration, type Token } from './tokens';
 
 export interface PageSubject {
   /** The page names LDN in its title, or at least MIN_MENTIONS times in its text. */
@@ -36,6 +36,43 @@ function hasLetter(norm: string): boolean {
   return LETTER.test(norm);
 }
 
+const KNOWN = 1;
+const MARK = 2;
+const LETTER_WORD = 4;
+const ENGLISH_WORD = 8;
+
+/**
+ * What counting a page's words asks of each word (a mark? a word with a letter? an English
+ * function word?), worked out once per word and kept by its token id: a page's words repeat,
+ * and this table is read where a set of strings would be hashed for every token.
+ */
+class WordKinds {
+  private generation = -1;
+  private kinds = new Uint8Array(0);
+
+  of(t: Token): number {
+    // Numbering the word may start the numbering afresh: the id is read first.
+    const id = currentId(t);
+    if (this.generation !== wordGeneration()) {
+      this.generation = wordGeneration();
+      this.kinds = new Uint8Array(wordCount());
+    }
+    if (id >= this.kinds.length) {
+      const grown = new Uint8Array(Math.max(wordCount(), 2 * this.kinds.length));
+      grown.set(this.kinds);
+      this.kinds = grown;
+    }
+    let kind = this.kinds[id]!;
+    if (kind === 0) {
+      kind = KNOWN | (isMark(t) ? MARK : 0) | (hasLetter(t.norm) ? LETTER_WORD : 0) | (ENGLISH.has(t.norm) ? ENGLISH_WORD : 0);
+      this.kinds[id] = kind;
+    }
+    return kind;
+  }
+}
+
+const wordKinds = new WordKinds();
+
 /** `words`: the page's sentences' tokens and concepts (sentence-words.ts). */
 export function pageSubject(article: Article, db: PreparedDb, words: SentenceWords[], assumeAboutLdn = false): PageSubject {
   let mentions = 0;
@@ -45,10 +82,11 @@ export function pageSubject(article: Article, db: PreparedDb, words: SentenceWor
   for (const sentence of words) {
     for (const h of sentence.concepts) if (h.key === 'ldn') mentions++;
     for (const t of sentence.tokens) {
-      if (!isMark(t)) allWords++;
-      if (!hasLetter(t.norm)) continue;
+      const kind = wordKinds.of(t);
+      if ((kind & MARK) === 0) allWords++;
+      if ((kind & LETTER_WORD) === 0) continue;
       letterWords++;
-      if (ENGLISH.has(t.norm)) english++;
+      if (kind & ENGLISH_WORD) english++;
     }
   }
   const inTitle = article.title !== null && db.concepts.find(tokenize(article.title)).some((h) => h.key === 'ldn');
