@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileForm, FormIndex, MAX_GAP, SUFFIX_MIN_WORD, type Hit, type Step } from '../src/core/forms';
-import { tokenize, type Token } from '../src/core/tokens';
+import { tokenize, wordGeneration, type Token } from '../src/core/tokens';
 
 const RUNS = Number(process.env['FC_RUNS'] ?? 300);
 const params = { seed: 20261124, numRuns: RUNS };
@@ -73,6 +73,9 @@ const form = fc.oneof(
 const text = fc.array(fc.oneof({ weight: 8, arbitrary: word }, { weight: 1, arbitrary: fc.constantFrom(';', '?', 'Crohn’s', 'pain’s', 'LDN’s') }), { maxLength: 30 })
   .map((ws) => ws.join(' '));
 
+/** A distinct word of letters only for each number: 0 -> "qa", 1 -> "qb"... */
+const lettersOf = (n: number) => `q${[...n.toString(26)].map((d) => String.fromCharCode(97 + parseInt(d, 26))).join('')}`;
+
 describe('FormIndex', () => {
   it('finds exactly what each form tried alone finds, in the same order', () => {
     fc.assert(fc.property(fc.array(fc.tuple(fc.constantFrom('a', 'b', 'c'), form), { maxLength: 25 }), text, (entries, sentence) => {
@@ -93,5 +96,24 @@ describe('FormIndex', () => {
     const hits = index.find(tokenize('It did not reduce the pain'));
     expect(hits.map((h) => [h.key, h.first, h.last])).toEqual([['a', 2, 5], ['b', 2, 3], ['c', 2, 2], ['d', 3, 3]]);
     expect(hits[0]!.words).toEqual([2, 5]);
+  });
+
+  it('finds the same after the word numbering starts afresh, with tokens read before or after', () => {
+    const index = new FormIndex<string>();
+    index.add('relief', 'reduc* .. pain');
+    index.add('ldn', 'ldn');
+    index.add('crohns', 'crohns disease');
+    const sentence = 'LDN’s users said it reduced their pain and Crohn’s disease flares';
+    const before = tokenize(sentence);
+    const expected = index.find(before);
+    expect(expected.map((h) => h.key)).toEqual(['ldn', 'relief', 'crohns']);
+    // More distinct words than tokens.ts numbers before it starts afresh (100,000).
+    const generation = wordGeneration();
+    for (let n = 0; n < 110_000 && wordGeneration() === generation; n += 1000) {
+      tokenize(Array.from({ length: 1000 }, (_, k) => lettersOf(n + k)).join(' '));
+    }
+    expect(wordGeneration()).not.toBe(generation);
+    expect(index.find(before)).toEqual(expected);
+    expect(index.find(tokenize(sentence))).toEqual(expected);
   });
 });

@@ -92,6 +92,7 @@ const CLAUSE_MARKS = new Set([';', ':', '?']);
 /** Wildcard forms are bucketed by this many letters: their first for `reduc*`, their last for `*mab`. */
 const WILDCARD_KEY_LETTERS = 3;
 const STAMP_LIMIT = 2 ** 30;
+const FITS_NONE: number[] = [];
 /** The trie's root node (see FlatTrie). */
 const ROOT = 0;
 
@@ -288,7 +289,7 @@ export class FormIndex<K> {
   private infoOf(trie: FlatTrie<K>, id: number, norm: string): WordInfo {
     let info = this.known[id];
     if (info) return info;
-    const fitting: number[] = [];
+    let fitting: number[] = [];
     const add = (numbers: number[] | undefined) => {
       for (const w of numbers ?? []) if (fits(this.wildcards[w]!, norm)) fitting.push(w);
     };
@@ -298,6 +299,8 @@ export class FormIndex<K> {
       add(this.shortSuffixes);
       add(this.bySuffix.get(norm.slice(-WILDCARD_KEY_LETTERS)));
     }
+    // Most words fit no wildcard: they share one empty list.
+    if (fitting.length === 0) fitting = FITS_NONE;
     const vocabulary = id < this.vocabularyOf.length ? this.vocabularyOf[id]! - 1 : -1;
     info = { vocabulary, word: vocabulary >= 0 ? trie.wordChild(ROOT, vocabulary) : NONE, fitting };
     this.known[id] = info;
