@@ -4,6 +4,7 @@ import { segment } from '../src/core/segment';
 import { lookUpSentences } from '../src/core/sentence-words';
 import { pageSubject } from '../src/core/subject';
 import { realDb } from './helpers/db';
+import { startWordNumberingAfresh } from './helpers/words';
 
 const subjectOf = (text: string) => {
   const article = articleFromText(text);
@@ -25,9 +26,11 @@ describe('pageSubject', () => {
     expect(subjectOf('LDN helps.').language).toBe('unknown');
   });
 
-  it('reads the same page the same way every time (what it learns of each word is kept)', () => {
+  it('reads the same page the same way every time, also after the word numbering starts afresh', () => {
     const first = [subjectOf(ENGLISH), subjectOf(GERMAN)];
     expect([subjectOf(ENGLISH), subjectOf(GERMAN)]).toEqual(first);
     expect(first[0]).toMatchObject({ aboutLdn: true, ldnMentions: 2 });
+    expect(startWordNumberingAfresh()).toBe(true);
+    expect([subjectOf(ENGLISH), subjectOf(GERMAN)]).toEqual(first);
   });
 });
