@@ -1,4 +1,5 @@
 /** DOIs, PMIDs, PMC ids and NCT ids, in running text and in link targets. */
+import { FOUR_DIGITS } from './text';
 
 export type IdKind = 'doi' | 'pmid' | 'pmcid' | 'nct';
 
@@ -18,8 +19,8 @@ const PMCID = /\b(PMC\d{5,9})\b/g;
 const NCT = /\b(NCT\d{8})\b/g;
 
 /**
- * Every identifier pattern above needs one of these; most sentences have none. The digits after
- * "10.", "PMC" and "NCT" keep words such as "function" and "distinct" from passing.
+ * Every identifier pattern above needs one of these. The digits after "10.", "PMC" and "NCT" keep
+ * words such as "function" and "distinct" from passing.
  */
 const MAYBE_IDENTIFIER = /10\.\d{4}|pmid|pmc\d|nct\d/i;
 const MAYBE_PMID = /pmid/i;
@@ -29,12 +30,12 @@ const FIRST_IDENTIFIER = [DOI, PMID, PMCID, NCT].map((re) => new RegExp(re.sourc
 
 /** `findIdentifiers(text).length > 0` without collecting them: every match of a pattern is an identifier. */
 export function hasIdentifier(text: string): boolean {
-  return MAYBE_IDENTIFIER.test(text) && FIRST_IDENTIFIER.some((re) => re.test(text));
+  return FOUR_DIGITS.test(text) && MAYBE_IDENTIFIER.test(text) && FIRST_IDENTIFIER.some((re) => re.test(text));
 }
 
 export function findIdentifiers(text: string): Identifier[] {
   const out: Identifier[] = [];
-  if (!MAYBE_IDENTIFIER.test(text)) return out;
+  if (!FOUR_DIGITS.test(text)) return out;
   // Prefilters: each pattern is run only on text holding its literal part.
   if (text.includes('10.')) {
     for (const m of text.matchAll(DOI)) {

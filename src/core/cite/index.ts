@@ -14,6 +14,7 @@ import { inlineMention, MARKERS } from './patterns';
 import { parseReference } from './reference';
 import { resolve, type CitedDetails } from './resolve';
 import { resolveJournalMention } from './journal';
+import { FOUR_DIGITS } from './text';
 
 export interface CiteResult {
   citations: ReportCitation[];
@@ -59,14 +60,16 @@ export function cite(article: Article, sentences: Sentence[], db: PreparedDb): C
         }
       }
     }
-    const ids = identifiersOf(s);
+    // Identifiers and author-years need four digits in a row; most sentences have none.
+    const hasFourDigits = FOUR_DIGITS.test(s.text);
+    const ids = identifiersOf(s, hasFourDigits);
     for (const id of ids) {
       const r = resolve(details({ ids: [id] }), db);
       link(s.index, citations.length);
       citations.push({ text: id.value, start: id.start ?? s.start, end: id.end ?? s.end, kind: 'identifier', ...r });
     }
     if (ids.length > 0) continue;
-    const mention = inlineMention(s.text);
+    const mention = inlineMention(s.text, hasFourDigits);
     if (!mention) continue;
     const r = mention.kind === 'journal'
       ? resolveJournalMention(mention.journal, s.text, db)
@@ -78,8 +81,8 @@ export function cite(article: Article, sentences: Sentence[], db: PreparedDb): C
 }
 
 /** The sentence's identifiers, those in its text (at their offsets in the article) first, each once. */
-function identifiersOf(s: Sentence): Identifier[] {
-  const inText = findIdentifiers(s.text);
+function identifiersOf(s: Sentence, hasFourDigits: boolean): Identifier[] {
+  const inText = hasFourDigits ? findIdentifiers(s.text) : [];
   // Most sentences have neither: nothing to shift, gather or deduplicate.
   if (inText.length === 0 && s.links.length === 0) return inText;
   return dedupe([...inText.map((i) => ({ ...i, start: s.start + i.start!, end: s.start + i.end! })), ...s.links.flatMap(identifiersInHref)]);

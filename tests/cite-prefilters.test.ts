@@ -1,0 +1,59 @@
+/**
+ * The cite stage skips each pattern on text that lacks something the pattern needs (four digits
+ * in a row, one of a few words, a character). These texts sit at the edge of each prefilter: what
+ * passes it only just must still be found, as the patterns alone would find it.
+ */
+import { describe, expect, it } from 'vitest';
+import { findIdentifiers, hasIdentifier } from '../src/core/cite/identifiers';
+import { hasCitationMark, inlineMention } from '../src/core/cite/patterns';
+import { FOUR_DIGITS } from '../src/core/cite/text';
+
+const mention = (text: string) => inlineMention(text, FOUR_DIGITS.test(text));
+
+describe('four digits in a row', () => {
+  it('are in every identifier, even one with the fewest digits its pattern allows', () => {
+    const text = 'Listed as doi 10.1234/ab, pmid 12345, PMC12345 and NCT12345678.';
+    expect(findIdentifiers(text).map((i) => `${i.kind}:${i.value}`)).toEqual(['doi:10.1234/ab', 'pmid:12345', 'pmcid:PMC12345', 'nct:NCT12345678']);
+    for (const id of ['10.1234/ab', 'PMID 12345', 'PMC12345', 'NCT12345678']) expect(hasIdentifier(`See ${id} here.`)).toBe(true);
+  });
+
+  it('are missing from text that only looks like identifiers, which then holds none', () => {
+    const text = 'Not ids: 10.123/ab, PMID 123, PMC123, NCT 1 2 3 4.';
+    expect(FOUR_DIGITS.test(text)).toBe(false);
+    expect(findIdentifiers(text)).toEqual([]);
+    expect(hasIdentifier(text)).toBe(false);
+    // With four digits or more, such text passes the prefilter and is still no identifier.
+    expect(findIdentifiers('Not ids: 10.12345, PMID 1234, PMC1234, NCT1234567.')).toEqual([]);
+  });
+
+  it('are in every author-year form', () => {
+    expect(mention('Okafor et al. (1999) showed a fall in pain scores.')).toEqual({ kind: 'author-year', author: 'Okafor', year: 1999, loose: false });
+    expect(mention('Pain fell by a third (Lindqvist, 2021; Moreau, 2022).')).toEqual({ kind: 'author-year', author: 'Lindqvist', year: 2021, loose: false });
+    expect(mention('A 2008 trial by Hal Brennan looked at sleep.')).toEqual({ kind: 'author-year', author: 'Brennan', year: 2008, loose: false });
+    expect(mention('Back in 1987, Dr. Ines Vallejo observed fewer flares.')).toEqual({ kind: 'author-year', author: 'Vallejo', year: 1987, loose: true });
+  });
+});
+
+describe('the words a journal mention or a vague appeal needs', () => {
+  it('are found in any case for a vague appeal, as its pattern ignores case', () => {
+    expect(mention('A STUDY FOUND fewer flares.')).toEqual({ kind: 'vague' });
+    expect(mention('one small TrIaL showed less fatigue.')).toEqual({ kind: 'vague' });
+    expect(mention('Another paper reported better sleep.')).toEqual({ kind: 'vague' });
+  });
+
+  it('are found for each verb of a journal mention', () => {
+    for (const verb of ['published', 'appeared', 'reported', 'printed']) {
+      expect(mention(`Results ${verb} in the Journal of Sleep Medicine were mixed.`)).toEqual({ kind: 'journal', journal: 'Journal of Sleep Medicine' });
+    }
+  });
+
+  it('leave a sentence with neither without a mention', () => {
+    expect(mention('Patients took the tablet at night for twelve weeks.')).toBeNull();
+    expect(mention('Studies are underway; trials are planned.')).toBeNull();
+  });
+
+  it('let grading see a journal mention without a year', () => {
+    expect(hasCitationMark('Results appeared in the Journal of Sleep Medicine.', [])).toBe(true);
+    expect(hasCitationMark('A study found fewer flares.', [])).toBe(false);
+  });
+});
