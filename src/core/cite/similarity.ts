@@ -125,6 +125,20 @@ export function sameFamilyName(a: string, b: string): boolean {
   return sameFamilyKey(familyKey(a), familyKey(b));
 }
 
+/** A record's family names as `familyKey` spells them, by the record's list of names. */
+const familyKeyLists = new WeakMap<readonly string[], string[]>();
+
+/**
+ * Whether `sameFamilyName` takes `name` for one of `families`. A record's names are compared with
+ * every citation of it; their keys are found once per list, not once per comparison.
+ */
+export function includesFamilyName(families: readonly string[], name: string): boolean {
+  let keys = familyKeyLists.get(families);
+  if (!keys) familyKeyLists.set(families, (keys = families.map(familyKey)));
+  const key = familyKey(name);
+  return keys.some((k) => sameFamilyKey(key, k));
+}
+
 /** A family name as `sameFamilyName` compares it, for looking names up in an index. */
 export const familyKey = remembered((name) => words(name, true).join(' '));
 

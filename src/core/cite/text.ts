@@ -17,3 +17,12 @@ export function trimDotsAndSpaces(s: string): string {
   while (end > 0 && (s.charCodeAt(end - 1) === 0x2e || isSpace(s.charCodeAt(end - 1)))) end--;
   return end === s.length ? s : s.slice(0, end);
 }
+
+/** `s.split(/\s+/).length >= n` (the pieces between runs of spaces, an empty first or last one included), counted without splitting. */
+export function hasSpaceSeparatedPieces(s: string, n: number): boolean {
+  let pieces = 1;
+  for (let i = 0; i < s.length && pieces < n; i++) {
+    if (isSpace(s.charCodeAt(i)) && (i === 0 || !isSpace(s.charCodeAt(i - 1)))) pieces++;
+  }
+  return pieces >= n;
+}

@@ -1,12 +1,16 @@
 /**
  * The cite stage skips each pattern on text that lacks something the pattern needs (four digits
- * in a row, one of a few words, a character). These texts sit at the edge of each prefilter: what
- * passes it only just must still be found, as the patterns alone would find it.
+ * in a row, one of a few words, a character), and reads some text from character codes where a
+ * pattern used to. These texts sit at the edges: what passes a prefilter only just must still be
+ * found, and a loop must give what the pattern it replaces gives.
  */
 import { describe, expect, it } from 'vitest';
 import { findIdentifiers, hasIdentifier } from '../src/core/cite/identifiers';
 import { hasCitationMark, inlineMention } from '../src/core/cite/patterns';
-import { FOUR_DIGITS } from '../src/core/cite/text';
+import { parseReference } from '../src/core/cite/reference';
+import { describe as describeRecord } from '../src/core/cite/resolve';
+import { includesFamilyName } from '../src/core/cite/similarity';
+import { FOUR_DIGITS, hasSpaceSeparatedPieces } from '../src/core/cite/text';
 
 const mention = (text: string) => inlineMention(text, FOUR_DIGITS.test(text));
 
@@ -55,5 +59,38 @@ describe('the words a journal mention or a vague appeal needs', () => {
   it('let grading see a journal mention without a year', () => {
     expect(hasCitationMark('Results appeared in the Journal of Sleep Medicine.', [])).toBe(true);
     expect(hasCitationMark('A study found fewer flares.', [])).toBe(false);
+  });
+});
+
+describe('text read from character codes', () => {
+  it('splits an entry\'s authors where /[,;&]|\\band\\b/ would, and only there', () => {
+    const authors = (part: string) => parseReference(`${part} (2019). A title of some words. Journal.`).authors;
+    // "and" inside a word is no separator; a free-standing one is, even between hyphens, as \\b sees it.
+    expect(authors('Sand, J., Anderson K and van der Berg L, Smith-and-Jones M & de la Cruz, R.-M.')).toEqual(['Sand', 'Anderson', 'van der Berg', 'Smith-', 'de la Cruz', 'R.-M']);
+    expect(authors('and Okoro B; Brandt C.; Wu and. Lee')).toEqual(['Okoro', 'Brandt', 'Wu', 'Lee']);
+    expect(authors('Nakamura\u00a0T,\tOduya  P ;Ek\u2009S')).toEqual(['Nakamura', 'Oduya', 'Ek']);
+  });
+
+  it('counts pieces between runs of spaces as splitting at /\\s+/ does', () => {
+    for (const s of ['', ' ', 'one', 'two words', ' lead', 'trail ', 'a  b\u00a0c\td', '\u2009x y z ', 'one two three four']) {
+      for (const n of [1, 2, 3, 4, 5]) expect(hasSpaceSeparatedPieces(s, n), `${JSON.stringify(s)} ${n}`).toBe(s.split(/\s+/).length >= n);
+    }
+  });
+});
+
+describe('a record\'s details read once', () => {
+  it('describes a record with its empty parts left out, joined as before', () => {
+    expect(describeRecord({ authors: '', year: null, title: '...', journal: 'Cells.' })).toBe(', Cells.');
+    expect(describeRecord({ authors: null, year: 2020, title: 'A title.', journal: null })).toBe('Unknown authors (2020), A title.');
+    expect(describeRecord({ authors: 'Lee et al.', year: null, title: '', journal: 'J Pain' })).toBe('Lee et al, J Pain.');
+  });
+
+  it('finds a family name among a record\'s, with a typo, the same way every time', () => {
+    const families = ['Okonkwo', 'Van der Berg', 'Lindqvist'];
+    for (let i = 0; i < 2; i++) {
+      expect(includesFamilyName(families, 'Lindquist')).toBe(true);
+      expect(includesFamilyName(families, 'van der Berg')).toBe(true);
+      expect(includesFamilyName(families, 'Okafor')).toBe(false);
+    }
   });
 });
