@@ -3,6 +3,7 @@
  * Title. Journal 3:1-9."), MLA-like ('Smith, J. "Title." Journal, vol. 3, 2019.'), Vancouver
  * ("Smith J, Lee K. Title. J Pain. 2019;3:1-9.") and numbered lists of any of these.
  */
+import { isSpace } from '../segment';
 import { findIdentifiers, type Identifier } from './identifiers';
 import { trimDotsAndSpaces } from './text';
 
@@ -88,19 +89,50 @@ function journalOf(rest: string): string | null {
 const NAME_PARTICLE = /^(?:de|van|von|der|da|di|le|la)$/i;
 const UPPER_CASE_START = /^[\p{Lu}]/u;
 
+/**
+ * One name per chunk of `part` between separators (what splitting at `/[,;&]|\band\b/` gives),
+ * read in one pass over the characters: a pattern split and a pattern search for each chunk's
+ * words cost more than the rest of parsing an entry together.
+ */
 function familyNames(part: string): string[] {
   const names: string[] = [];
-  for (const chunk of part.split(/[,;&]|\band\b/)) {
-    // The chunk's capitalised words (and particles such as "van"), initials and joining words aside.
-    let name = '';
-    // The words between spaces (what trimming and splitting at spaces gives, without an empty word).
-    for (const w of chunk.match(/\S+/g) ?? []) {
-      if (isNotAName(w.endsWith('.') ? w.slice(0, -1) : w)) continue;
-      if (startsUpperCase(w) || NAME_PARTICLE.test(w)) name = name === '' ? w : `${name} ${w}`;
+  let name = '';
+  for (let i = 0; i <= part.length; ) {
+    const separator = i === part.length ? 1 : nameSeparatorAt(part, i);
+    if (separator > 0) {
+      // A chunk holds no comma, so its name can only end with a full stop to drop.
+      if (name !== '') names.push(name.endsWith('.') ? name.slice(0, -1) : name);
+      name = '';
+      i += separator;
+    } else if (isSpace(part.charCodeAt(i))) {
+      i++;
+    } else {
+      // A word: up to the next space or separator.
+      const start = i;
+      while (++i < part.length && !isSpace(part.charCodeAt(i)) && nameSeparatorAt(part, i) === 0);
+      name = withFamilyWord(name, part.slice(start, i));
     }
-    if (name !== '') names.push(name.endsWith('.') || name.endsWith(',') ? name.slice(0, -1) : name);
   }
   return names;
+}
+
+/** The length of the separator at `i` (of what `/[,;&]|\band\b/` matches there), or 0. */
+function nameSeparatorAt(part: string, i: number): number {
+  const c = part.charCodeAt(i);
+  if (c === 0x2c || c === 0x3b || c === 0x26) return 1;
+  return c === 0x61 && part.startsWith('and', i) && !isWordCharacter(part.charCodeAt(i - 1)) && !isWordCharacter(part.charCodeAt(i + 3)) ? 3 : 0;
+}
+
+/** What `\w` matches (and `\b` looks for); false past either end of the text (`NaN`). */
+function isWordCharacter(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
+}
+
+/** `name` with `word` added when it is part of a family name: capitalised or a particle ("van"), and not an initial or a joining word. */
+function withFamilyWord(name: string, word: string): string {
+  if (isNotAName(word.endsWith('.') ? word.slice(0, -1) : word)) return name;
+  if (!startsUpperCase(word) && !NAME_PARTICLE.test(word)) return name;
+  return name === '' ? word : `${name} ${word}`;
 }
 
 /** NOT_A_NAME, answered without the pattern for most family names: a capital then a lower-case letter ("Smith") matches none of its forms. */
