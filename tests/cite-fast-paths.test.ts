@@ -9,8 +9,8 @@ import { findIdentifiers, hasIdentifier } from '../src/core/cite/identifiers';
 import { hasCitationMark, inlineMention } from '../src/core/cite/patterns';
 import { parseReference } from '../src/core/cite/reference';
 import { describe as describeRecord } from '../src/core/cite/resolve';
-import { includesFamilyName } from '../src/core/cite/similarity';
-import { FOUR_DIGITS, hasSpaceSeparatedPieces } from '../src/core/cite/text';
+import { includesFamilyName, titleSimilarity } from '../src/core/cite/similarity';
+import { allMatches, FOUR_DIGITS, hasSpaceSeparatedPieces } from '../src/core/cite/text';
 
 const mention = (text: string) => inlineMention(text, FOUR_DIGITS.test(text));
 
@@ -59,6 +59,37 @@ describe('the words a journal mention or a vague appeal needs', () => {
   it('let grading see a journal mention without a year', () => {
     expect(hasCitationMark('Results appeared in the Journal of Sleep Medicine.', [])).toBe(true);
     expect(hasCitationMark('A study found fewer flares.', [])).toBe(false);
+  });
+});
+
+describe('an entry\'s title in quotation marks', () => {
+  it('is found with each mark QUOTED knows, and the prefilter does not hide it', () => {
+    const entries = [
+      "Okafor, B. 'Night-time dosing and sleep quality.' Sleep Reports, vol. 2, 2020.",
+      'Okafor B. \u201cNight-time dosing and sleep quality.\u201d Sleep Reports, vol. 2, 2020.',
+      'Okafor B (2020). Night-time dosing and sleep quality. Sleep Reports 2:1-9.',
+      "O'Hara B (2020). Night-time dosing and sleep quality. Sleep Reports 2:1-9.",
+    ];
+    for (const entry of entries) expect(parseReference(entry)).toMatchObject({ year: 2020, title: 'Night-time dosing and sleep quality', journal: 'Sleep Reports' });
+  });
+});
+
+describe('identifiers found without matchAll', () => {
+  it('gives every match matchAll gives, and trims a DOI\'s trailing punctuation and unpaired brackets', () => {
+    const text = 'See doi:10.1234/ab.c).;: and 10.5678/(x)). then [10.9999/y]] or 10.1111/z';
+    const re = /\b(10\.\d{4,9}\/[^\s"'<>]+)/g;
+    expect(allMatches(text, re).map((m) => [m.index, m[0]])).toEqual([...text.matchAll(re)].map((m) => [m.index, m[0]]));
+    expect(allMatches('aaa', /x*/g).map((m) => m.index)).toEqual([...'aaa'.matchAll(/x*/g)].map((m) => m.index));
+    expect(findIdentifiers(text).map((i) => i.value)).toEqual(['10.1234/ab.c', '10.5678/(x)', '10.9999/y', '10.1111/z']);
+  });
+});
+
+describe('title similarity without copying a title\'s words', () => {
+  it('pairs each word once, the first free match first, typos included', () => {
+    expect(titleSimilarity('pain pain relief in sleep', 'relief of pain and relief of sleeep')).toBe(0.75);
+    expect(titleSimilarity('Sleeping sleeping sleepers', 'sleeping sleeper')).toBe(0.8);
+    // The same pair again: nothing is left paired from the last call.
+    expect(titleSimilarity('pain pain relief in sleep', 'relief of pain and relief of sleeep')).toBe(0.75);
   });
 });
 

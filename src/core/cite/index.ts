@@ -14,7 +14,7 @@ import { inlineMention, MARKERS } from './patterns';
 import { parseReference } from './reference';
 import { resolve, type CitedDetails } from './resolve';
 import { resolveJournalMention } from './journal';
-import { FOUR_DIGITS } from './text';
+import { allMatches, FOUR_DIGITS } from './text';
 
 export interface CiteResult {
   citations: ReportCitation[];
@@ -53,7 +53,7 @@ export function cite(article: Article, sentences: Sentence[], db: PreparedDb): C
     if (inReferences.has(s.block) || s.kind === 'heading') continue;
     // Prefilter: every marker opens with "[", which most sentences lack.
     if (s.text.includes('[')) {
-      for (const m of s.text.matchAll(MARKERS)) {
+      for (const m of allMatches(s.text, MARKERS)) {
         for (const n of expandMarker(m[1]!)) {
           const c = byNumber.get(n);
           if (c !== undefined) link(s.index, c);

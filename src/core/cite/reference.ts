@@ -19,6 +19,8 @@ export interface ParsedReference {
 
 const NUMBER = /^\s*(?:\[(\d{1,3})\]|(\d{1,3})[.)])\s+/;
 const QUOTED = /["“‘]([^"”’]{8,}?)[.,]?["”’]|(?:^|\s)'(.{8,}?)[.,]?'(?=\s|$)/;
+/** QUOTED needs one of these marks; most APA and Vancouver entries have none, and QUOTED tries every position. */
+const QUOTE_MARK = /["'“‘]/;
 const YEAR_IN_PARENS = /\(\s*((?:19|20)\d{2})[a-z]?\s*\)\.?/;
 const YEAR = /\b((?:19|20)\d{2})[a-z]?\b/;
 // Given-name initials ("J", "MA", "Y-H", "J.") and joining words are not family names.
@@ -32,7 +34,7 @@ export function parseReference(raw: string): ParsedReference {
   let authorsPart = '';
   let title: string | null = null;
   let rest = '';
-  const quoted = QUOTED.exec(withoutIds);
+  const quoted = QUOTE_MARK.test(withoutIds) ? QUOTED.exec(withoutIds) : null;
   const parenYear = YEAR_IN_PARENS.exec(withoutIds);
   if (quoted) {
     authorsPart = withoutIds.slice(0, quoted.index);

@@ -36,6 +36,9 @@ export const titleWords = remembered((title) => words(title));
 /** Words this long match with one typo; shorter ones only exactly. */
 export const FUZZY_MIN_LENGTH = 5;
 
+/** Which words of the second title `titleSimilarity` has paired so far: all 0 between calls, so no title's words are copied. */
+let paired = new Uint8Array(64);
+
 /**
  * Dice overlap of the titles' content words, order-free, tolerating one-letter typos per word:
  * 1 for the same title, about 0.8 for a title with a word changed or reordered, near 0 for unrelated ones.
@@ -44,16 +47,24 @@ export function titleSimilarity(a: string, b: string): number {
   const wa = titleWords(a);
   const wb = titleWords(b);
   if (wa.length === 0 || wb.length === 0) return 0;
-  const pool = [...wb];
+  if (paired.length < wb.length) paired = new Uint8Array(wb.length);
+  // Each word of `a` pairs with the first word of `b` it matches that no earlier word has taken.
   let shared = 0;
   for (const w of wa) {
-    const i = pool.findIndex((x) => x === w || (w.length >= FUZZY_MIN_LENGTH && x.length >= FUZZY_MIN_LENGTH && editDistanceAtMostOne(w, x)));
-    if (i >= 0) {
-      shared++;
-      pool.splice(i, 1);
+    for (let i = 0; i < wb.length; i++) {
+      if (paired[i] === 0 && sameTitleWord(w, wb[i]!)) {
+        paired[i] = 1;
+        shared++;
+        break;
+      }
     }
   }
+  paired.fill(0, 0, wb.length);
   return (2 * shared) / (wa.length + wb.length);
+}
+
+function sameTitleWord(a: string, b: string): boolean {
+  return a === b || (a.length >= FUZZY_MIN_LENGTH && b.length >= FUZZY_MIN_LENGTH && editDistanceAtMostOne(a, b));
 }
 
 /**

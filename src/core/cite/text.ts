@@ -26,3 +26,18 @@ export function hasSpaceSeparatedPieces(s: string, n: number): boolean {
   }
   return pieces >= n;
 }
+
+/**
+ * The matches of a global pattern, as `[...text.matchAll(re)]` gives them, without the copy of the
+ * pattern that `matchAll` makes at every call.
+ */
+export function allMatches(text: string, re: RegExp): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    out.push(m);
+    // As matchAll does, step past an empty match instead of finding it again.
+    if (m[0] === '') re.lastIndex++;
+  }
+  return out;
+}
