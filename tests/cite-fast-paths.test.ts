@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { findIdentifiers, hasIdentifier } from '../src/core/cite/identifiers';
 import { hasCitationMark, inlineMention } from '../src/core/cite/patterns';
 import { parseReference } from '../src/core/cite/reference';
-import { describe as describeRecord } from '../src/core/cite/resolve';
-import { includesFamilyName, titleSimilarity } from '../src/core/cite/similarity';
+import { compareDetails, describe as describeRecord } from '../src/core/cite/resolve';
+import { titleSimilarity } from '../src/core/cite/similarity';
 import { allMatches, FOUR_DIGITS, hasSpaceSeparatedPieces } from '../src/core/cite/text';
 
 const mention = (text: string) => inlineMention(text, FOUR_DIGITS.test(text));
@@ -116,12 +116,13 @@ describe('a record\'s details read once', () => {
     expect(describeRecord({ authors: 'Lee et al.', year: null, title: '', journal: 'J Pain' })).toBe('Lee et al, J Pain.');
   });
 
-  it('finds a family name among a record\'s, with a typo, the same way every time', () => {
-    const families = ['Okonkwo', 'Van der Berg', 'Lindqvist'];
+  it('compares a citation with a record the same way every time', () => {
+    const record = { authorFamilies: ['Okonkwo', 'Van der Berg', 'Lindqvist'], year: 2020, journal: 'Sleep Reports', title: 'Night-time dosing and sleep quality in adults' };
+    const cited = (author: string, journal: string, title: string) => ({ authors: [author], year: 2020, title, journal, ids: [], looseYear: false });
     for (let i = 0; i < 2; i++) {
-      expect(includesFamilyName(families, 'Lindquist')).toBe(true);
-      expect(includesFamilyName(families, 'van der Berg')).toBe(true);
-      expect(includesFamilyName(families, 'Okafor')).toBe(false);
+      expect(compareDetails(cited('Lindquist', 'Sleep Rep', 'Night time dosing and sleep quality'), record).mismatches).toEqual([]);
+      expect(compareDetails(cited('van der Berg', 'Sleep Reports', 'Sleep quality and night-time dosing in adults'), record).mismatches).toEqual([]);
+      expect(compareDetails(cited('Okafor', 'Pain Reports', 'Morning dosing and daytime pain in children'), record).mismatches).toHaveLength(3);
     }
   });
 });

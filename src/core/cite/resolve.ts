@@ -7,7 +7,7 @@ import type { CitationStatus } from '../levels';
 import type { Identifier, IdKind } from './identifiers';
 import { hasSpaceSeparatedPieces, trimDotsAndSpaces } from './text';
 import { titleCandidates } from './title-index';
-import { familyKey, includesFamilyName, oneLetterDeletions, sameFamilyKey, sameJournal, titleSimilarity } from './similarity';
+import { familyKey, journalWords, oneLetterDeletions, sameFamilyKey, sameJournalWords, titleWords, titleWordsSimilarity, type JournalWords } from './similarity';
 
 export interface CitedDetails {
   authors: string[];
@@ -143,11 +143,13 @@ export function resolve(cited: CitedDetails, db: PreparedDb): Resolution {
       break;
     }
   }
-  if (!record && cited.title) {
+  // The cited title's words, found once for every comparison below.
+  const citedWords = cited.title ? titleWords(cited.title) : null;
+  if (!record && citedWords) {
     // The first record with the highest similarity (what a stable sort would put first).
     let best: { r: StudySummary; sim: number } | null = null;
-    for (const r of titleCandidates(cited.title, SAME_TITLE, db, records)) {
-      const sim = titleSimilarity(cited.title, r.title);
+    for (const r of titleCandidates(citedWords, SAME_TITLE, db, records)) {
+      const sim = titleWordsSimilarity(citedWords, titleWords(r.title));
       if (!best || sim > best.sim) best = { r, sim };
     }
     if (best && best.sim >= SAME_TITLE) {
@@ -157,7 +159,7 @@ export function resolve(cited: CitedDetails, db: PreparedDb): Resolution {
   }
   if (!record && cited.authors[0]) {
     const dated = recordsNamed(familyKey(cited.authors[0]), db).filter((r) => cited.year === null || r.year === null || Math.abs(r.year - cited.year) <= (cited.looseYear ? 3 : 0));
-    const titled = cited.title ? dated.filter((r) => titleSimilarity(cited.title!, r.title) >= RELATED_TITLE) : dated;
+    const titled = citedWords ? dated.filter((r) => titleWordsSimilarity(citedWords, titleWords(r.title)) >= RELATED_TITLE) : dated;
     if (titled.length === 1 || (titled.length > 1 && !cited.title && cited.looseYear)) {
       record = titled[0];
       how = cited.title ? 'its first author, year and title' : 'its author and year';
@@ -208,7 +210,8 @@ export interface Comparison {
 export function compareDetails(cited: CitedDetails, r: Comparable): Comparison {
   const mismatches: string[] = [];
   const notes: string[] = [];
-  if (cited.authors[0] && r.authorFamilies.length > 0 && !includesFamilyName(r.authorFamilies, cited.authors[0])) {
+  const words = wordsOf(r);
+  if (cited.authors[0] && r.authorFamilies.length > 0 && !includesFamilyKey(words.familyKeys, familyKey(cited.authors[0]))) {
     mismatches.push(`The page names ${cited.authors.slice(0, 2).join(' & ')} as authors; the record's authors are ${r.authorFamilies.slice(0, 3).join(', ')}${r.authorFamilies.length > 3 ? ' and others' : ''}.`);
   }
   if (cited.year !== null && r.year !== null && cited.year !== r.year) {
@@ -216,14 +219,39 @@ export function compareDetails(cited: CitedDetails, r: Comparable): Comparison {
     if (cited.looseYear) notes.push(text);
     else mismatches.push(text);
   }
-  if (cited.journal && r.journal && !sameJournal(cited.journal, r.journal)) {
+  if (cited.journal && words.journal && !sameJournalWords(journalWords(cited.journal), words.journal)) {
     mismatches.push(`The page names the journal ${cited.journal}; the record was published in ${r.journal}.`);
   }
   // A "title" of a few words is more likely a journal or a fragment than a real title ("Arthritis Rheum 2013").
-  if (cited.title && hasSpaceSeparatedPieces(cited.title, MIN_TITLE_WORDS) && titleSimilarity(cited.title, r.title) < RELATED_TITLE) {
+  if (cited.title && hasSpaceSeparatedPieces(cited.title, MIN_TITLE_WORDS) && titleWordsSimilarity(titleWords(cited.title), words.titleWords) < RELATED_TITLE) {
     mismatches.push(`The page's title differs from the record's: ${r.title}.`);
   }
   return { mismatches, notes };
+}
+
+/** What `compareDetails` reads of a record, as the functions of similarity.ts read it. */
+interface RecordWords {
+  titleWords: string[];
+  familyKeys: string[];
+  /** Null when the record names no journal. */
+  journal: JournalWords | null;
+}
+
+const recordWords = new WeakMap<Comparable, RecordWords>();
+
+/** A record's words, found once per record instead of looked up by each of its strings at every comparison. */
+function wordsOf(r: Comparable): RecordWords {
+  let words = recordWords.get(r);
+  if (!words) {
+    words = { titleWords: titleWords(r.title), familyKeys: r.authorFamilies.map(familyKey), journal: r.journal ? journalWords(r.journal) : null };
+    recordWords.set(r, words);
+  }
+  return words;
+}
+
+/** Whether `sameFamilyKey` takes `key` for one of `keys`. */
+function includesFamilyKey(keys: string[], key: string): boolean {
+  return keys.some((k) => sameFamilyKey(key, k));
 }
 
 function judge(cited: CitedDetails, r: StudySummary, how: string): Resolution {

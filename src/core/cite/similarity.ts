@@ -44,8 +44,11 @@ let paired = new Uint8Array(64);
  * 1 for the same title, about 0.8 for a title with a word changed or reordered, near 0 for unrelated ones.
  */
 export function titleSimilarity(a: string, b: string): number {
-  const wa = titleWords(a);
-  const wb = titleWords(b);
+  return titleWordsSimilarity(titleWords(a), titleWords(b));
+}
+
+/** `titleSimilarity` on titles already passed through `titleWords`. */
+export function titleWordsSimilarity(wa: string[], wb: string[]): number {
   if (wa.length === 0 || wb.length === 0) return 0;
   if (paired.length < wb.length) paired = new Uint8Array(wb.length);
   // Each word of `a` pairs with the first word of `b` it matches that no earlier word has taken.
@@ -134,20 +137,6 @@ export function sameJournalWords(a: JournalWords, b: JournalWords): boolean {
 
 export function sameFamilyName(a: string, b: string): boolean {
   return sameFamilyKey(familyKey(a), familyKey(b));
-}
-
-/** A record's family names as `familyKey` spells them, by the record's list of names. */
-const familyKeyLists = new WeakMap<readonly string[], string[]>();
-
-/**
- * Whether `sameFamilyName` takes `name` for one of `families`. A record's names are compared with
- * every citation of it; their keys are found once per list, not once per comparison.
- */
-export function includesFamilyName(families: readonly string[], name: string): boolean {
-  let keys = familyKeyLists.get(families);
-  if (!keys) familyKeyLists.set(families, (keys = families.map(familyKey)));
-  const key = familyKey(name);
-  return keys.some((k) => sameFamilyKey(key, k));
 }
 
 /** A family name as `sameFamilyName` compares it, for looking names up in an index. */

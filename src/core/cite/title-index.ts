@@ -85,11 +85,11 @@ function positionsOf(index: TitleIndex, word: string): number[] {
 const READ_PER_CANDIDATE = 64;
 
 /**
- * Every record whose title could be at least `threshold` similar to `title`, in bibliography
- * order (more may be returned; none that could reach it is left out).
+ * Every record whose title could be at least `threshold` similar to the cited title whose words
+ * (as `titleWords` gives them) are `cited`, in bibliography order (more may be returned; none
+ * that could reach it is left out).
  */
-export function titleCandidates(title: string, threshold: number, db: PreparedDb, records: StudySummary[]): StudySummary[] {
-  const cited = titleWords(title);
+export function titleCandidates(cited: string[], threshold: number, db: PreparedDb, records: StudySummary[]): StudySummary[] {
   if (cited.length === 0) return [];
   const index = titleIndex(db, records);
   // Dice >= t with `s` shared words: 2s >= t(|cited| + |record|) >= t(|cited| + s), so at most
