@@ -43,7 +43,8 @@ export function cite(article: Article, sentences: Sentence[], db: PreparedDb): C
     const hrefIds = article.links.filter((l) => l.start >= block.start && l.end <= block.end).flatMap((l) => identifiersInHref(l.href));
     // Named field by field: V8 adds a property to a spread copy on a slow path.
     const { authors, year, title, journal } = parsed;
-    const r = resolve({ authors, year, title, journal, ids: dedupe([...parsed.ids, ...hrefIds]), looseYear: false }, db);
+    const ids = hrefIds.length === 0 && parsed.ids.length < 2 ? parsed.ids : dedupe([...parsed.ids, ...hrefIds]);
+    const r = resolve({ authors, year, title, journal, ids, looseYear: false }, db);
     byNumber.set(parsed.number ?? position + 1, citations.length);
     citations.push({ text, start: block.start, end: block.end, kind: 'reference', ...r });
   });
