@@ -102,6 +102,12 @@ describe('text read from character codes', () => {
     expect(authors('Nakamura\u00a0T,\tOduya  P ;Ek\u2009S')).toEqual(['Nakamura', 'Oduya', 'Ek']);
   });
 
+  it('tells initials from names as NOT_A_NAME does, with or without a full stop', () => {
+    const authors = (part: string) => parseReference(`${part} (2019). A title of some words. Journal.`).authors;
+    // ASCII capitals alone are initials ("WHO" too); "J.-Y" is no form of NOT_A_NAME's, so it stays.
+    expect(authors('Okafor MA, WHO, Li J.-Y., LE Roux, de la Cruz JR, Ng \u00c5., \u00d6 Berg, \u00c9ze K')).toEqual(['Okafor', 'Li J.-Y', 'Roux', 'de la Cruz', 'Ng', 'Berg', '\u00c9ze']);
+  });
+
   it('counts pieces between runs of spaces as splitting at /\\s+/ does', () => {
     for (const s of ['', ' ', 'one', 'two words', ' lead', 'trail ', 'a  b\u00a0c\td', '\u2009x y z ', 'one two three four']) {
       for (const n of [1, 2, 3, 4, 5]) expect(hasSpaceSeparatedPieces(s, n), `${JSON.stringify(s)} ${n}`).toBe(s.split(/\s+/).length >= n);

@@ -133,21 +133,35 @@ function isWordCharacter(c: number): boolean {
 
 /** `name` with `word` added when it is part of a family name: capitalised or a particle ("van"), and not an initial or a joining word. */
 function withFamilyWord(name: string, word: string): string {
-  if (isNotAName(word.endsWith('.') ? word.slice(0, -1) : word)) return name;
+  if (isNotAName(word)) return name;
   if (!startsUpperCase(word) && !NAME_PARTICLE.test(word)) return name;
   return name === '' ? word : `${name} ${word}`;
 }
 
-/** NOT_A_NAME, answered without the pattern for most family names: a capital then a lower-case letter ("Smith") matches none of its forms. */
+/**
+ * NOT_A_NAME on the word without one final full stop, answered without the pattern (or a copy of
+ * the word) for the common forms: a capital then a lower-case letter ("Smith") matches none of its
+ * forms, and ASCII capitals alone ("M.", "MA", "WHO") match its initials.
+ */
 function isNotAName(word: string): boolean {
-  const first = word.charCodeAt(0);
-  const second = word.charCodeAt(1);
-  if (first >= 0x41 && first <= 0x5a && second >= 0x61 && second <= 0x7a) return false;
-  return NOT_A_NAME.test(word);
+  const length = word.endsWith('.') ? word.length - 1 : word.length;
+  if (length >= 2 && isAsciiCapital(word.charCodeAt(0)) && isAsciiLowerCase(word.charCodeAt(1))) return false;
+  let capitals = 0;
+  while (capitals < length && isAsciiCapital(word.charCodeAt(capitals))) capitals++;
+  if (length > 0 && capitals === length) return true;
+  return NOT_A_NAME.test(length === word.length ? word : word.slice(0, length));
+}
+
+function isAsciiCapital(c: number): boolean {
+  return c >= 0x41 && c <= 0x5a;
+}
+
+function isAsciiLowerCase(c: number): boolean {
+  return c >= 0x61 && c <= 0x7a;
 }
 
 /** `UPPER_CASE_START`, read from the character code for ASCII. */
 function startsUpperCase(word: string): boolean {
   const c = word.charCodeAt(0);
-  return c < 0x80 ? c >= 0x41 && c <= 0x5a : UPPER_CASE_START.test(word);
+  return c < 0x80 ? isAsciiCapital(c) : UPPER_CASE_START.test(word);
 }

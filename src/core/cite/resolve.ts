@@ -183,8 +183,16 @@ export function resolve(cited: CitedDetails, db: PreparedDb): Resolution {
 /** The parts of a record that `describe` shows. */
 export type Describable = Pick<StudySummary, 'authors' | 'year' | 'title' | 'journal'>;
 
-/** "Smith et al. (2019), Title, Journal." without doubled full stops; empty parts are left out. */
+const descriptions = new WeakMap<Describable, string>();
+
+/** "Smith et al. (2019), Title, Journal." without doubled full stops; empty parts are left out. Built once per record, which every citation of it describes. */
 export function describe(r: Describable): string {
+  let d = descriptions.get(r);
+  if (d === undefined) descriptions.set(r, (d = description(r)));
+  return d;
+}
+
+function description(r: Describable): string {
   let out: string | null = null;
   for (const part of [`${r.authors ?? 'Unknown authors'}${r.year ? ` (${r.year})` : ''}`, r.title, r.journal]) {
     if (part) out = out === null ? trimDotsAndSpaces(part) : `${out}, ${trimDotsAndSpaces(part)}`;
