@@ -135,14 +135,10 @@ export function sameJournalWords(a: JournalWords, b: JournalWords): boolean {
   return wa.every((w, i) => wb[i]!.startsWith(w) || w.startsWith(wb[i]!));
 }
 
-export function sameFamilyName(a: string, b: string): boolean {
-  return sameFamilyKey(familyKey(a), familyKey(b));
-}
-
-/** A family name as `sameFamilyName` compares it, for looking names up in an index. */
+/** A family name as `sameFamilyKey` compares it, for looking names up in an index. */
 export const familyKey = remembered((name) => words(name, true).join(' '));
 
-/** `sameFamilyName` on names already passed through `familyKey`. */
+/** Whether two family names, passed through `familyKey`, are the same: equal, or one typo apart when longer than four letters. */
 export function sameFamilyKey(na: string, nb: string): boolean {
   return na !== '' && (na === nb || (na.length > 4 && editDistanceAtMostOne(na, nb)));
 }
