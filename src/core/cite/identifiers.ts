@@ -1,4 +1,5 @@
 /** DOIs, PMIDs, PMC ids and NCT ids, in running text and in link targets. */
+import { allMatches, FOUR_DIGITS } from './text';
 
 export type IdKind = 'doi' | 'pmid' | 'pmcid' | 'nct';
 
@@ -18,8 +19,8 @@ const PMCID = /\b(PMC\d{5,9})\b/g;
 const NCT = /\b(NCT\d{8})\b/g;
 
 /**
- * Every identifier pattern above needs one of these; most sentences have none. The digits after
- * "10.", "PMC" and "NCT" keep words such as "function" and "distinct" from passing.
+ * Every identifier pattern above needs one of these. The digits after "10.", "PMC" and "NCT" keep
+ * words such as "function" and "distinct" from passing.
  */
 const MAYBE_IDENTIFIER = /10\.\d{4}|pmid|pmc\d|nct\d/i;
 const MAYBE_PMID = /pmid/i;
@@ -29,22 +30,22 @@ const FIRST_IDENTIFIER = [DOI, PMID, PMCID, NCT].map((re) => new RegExp(re.sourc
 
 /** `findIdentifiers(text).length > 0` without collecting them: every match of a pattern is an identifier. */
 export function hasIdentifier(text: string): boolean {
-  return MAYBE_IDENTIFIER.test(text) && FIRST_IDENTIFIER.some((re) => re.test(text));
+  return FOUR_DIGITS.test(text) && MAYBE_IDENTIFIER.test(text) && FIRST_IDENTIFIER.some((re) => re.test(text));
 }
 
 export function findIdentifiers(text: string): Identifier[] {
   const out: Identifier[] = [];
-  if (!MAYBE_IDENTIFIER.test(text)) return out;
+  if (!FOUR_DIGITS.test(text)) return out;
   // Prefilters: each pattern is run only on text holding its literal part.
   if (text.includes('10.')) {
-    for (const m of text.matchAll(DOI)) {
+    for (const m of allMatches(text, DOI)) {
       const value = trimDoi(m[1]!);
       out.push({ kind: 'doi', value: value.toLowerCase(), start: m.index, end: m.index + value.length });
     }
   }
-  if (MAYBE_PMID.test(text)) for (const m of text.matchAll(PMID)) out.push({ kind: 'pmid', value: m[1]!, start: m.index, end: m.index + m[0].length });
-  if (text.includes('PMC')) for (const m of text.matchAll(PMCID)) out.push({ kind: 'pmcid', value: m[1]!.toUpperCase(), start: m.index, end: m.index + m[0].length });
-  if (text.includes('NCT')) for (const m of text.matchAll(NCT)) out.push({ kind: 'nct', value: m[1]!, start: m.index, end: m.index + m[0].length });
+  if (MAYBE_PMID.test(text)) for (const m of allMatches(text, PMID)) out.push({ kind: 'pmid', value: m[1]!, start: m.index, end: m.index + m[0].length });
+  if (text.includes('PMC')) for (const m of allMatches(text, PMCID)) out.push({ kind: 'pmcid', value: m[1]!.toUpperCase(), start: m.index, end: m.index + m[0].length });
+  if (text.includes('NCT')) for (const m of allMatches(text, NCT)) out.push({ kind: 'nct', value: m[1]!, start: m.index, end: m.index + m[0].length });
   return out.sort((a, b) => a.start! - b.start!);
 }
 
@@ -52,11 +53,17 @@ function trimDoi(doi: string): string {
   let d = doi;
   // Drop trailing punctuation, and a closing bracket that has no opening one inside the DOI.
   for (;;) {
-    if (/[.,;:]$/.test(d)) d = d.slice(0, -1);
+    if (endsWithPunctuation(d)) d = d.slice(0, -1);
     else if (d.endsWith(')') && (d.match(/\(/g) ?? []).length < (d.match(/\)/g) ?? []).length) d = d.slice(0, -1);
     else if (d.endsWith(']') && !d.includes('[')) d = d.slice(0, -1);
     else return d;
   }
+}
+
+/** `/[.,;:]$/.test(s)`, read from the last character code. */
+function endsWithPunctuation(s: string): boolean {
+  const c = s.charCodeAt(s.length - 1);
+  return c === 0x2e || c === 0x2c || c === 0x3b || c === 0x3a;
 }
 
 /** Identifiers in a link target: doi.org, PubMed, PMC and ClinicalTrials.gov addresses. */

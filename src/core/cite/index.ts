@@ -12,8 +12,9 @@ import type { Sentence } from '../segment';
 import { findIdentifiers, identifiersInHref, type Identifier } from './identifiers';
 import { inlineMention, MARKERS } from './patterns';
 import { parseReference } from './reference';
-import { resolve, type CitedDetails } from './resolve';
+import { resolve, type CitedDetails, type Resolution } from './resolve';
 import { resolveJournalMention } from './journal';
+import { allMatches, FOUR_DIGITS } from './text';
 
 export interface CiteResult {
   citations: ReportCitation[];
@@ -42,9 +43,10 @@ export function cite(article: Article, sentences: Sentence[], db: PreparedDb): C
     const hrefIds = article.links.filter((l) => l.start >= block.start && l.end <= block.end).flatMap((l) => identifiersInHref(l.href));
     // Named field by field: V8 adds a property to a spread copy on a slow path.
     const { authors, year, title, journal } = parsed;
-    const r = resolve({ authors, year, title, journal, ids: dedupe([...parsed.ids, ...hrefIds]), looseYear: false }, db);
+    const ids = hrefIds.length === 0 && parsed.ids.length < 2 ? parsed.ids : dedupe([...parsed.ids, ...hrefIds]);
+    const r = resolve({ authors, year, title, journal, ids, looseYear: false }, db);
     byNumber.set(parsed.number ?? position + 1, citations.length);
-    citations.push({ text, start: block.start, end: block.end, kind: 'reference', ...r });
+    citations.push(citation(text, block.start, block.end, 'reference', r));
   });
   const inReferences = new Set(referenceBlocks);
 
@@ -52,34 +54,41 @@ export function cite(article: Article, sentences: Sentence[], db: PreparedDb): C
     if (inReferences.has(s.block) || s.kind === 'heading') continue;
     // Prefilter: every marker opens with "[", which most sentences lack.
     if (s.text.includes('[')) {
-      for (const m of s.text.matchAll(MARKERS)) {
+      for (const m of allMatches(s.text, MARKERS)) {
         for (const n of expandMarker(m[1]!)) {
           const c = byNumber.get(n);
           if (c !== undefined) link(s.index, c);
         }
       }
     }
-    const ids = identifiersOf(s);
+    // Identifiers and author-years need four digits in a row; most sentences have none.
+    const hasFourDigits = FOUR_DIGITS.test(s.text);
+    const ids = identifiersOf(s, hasFourDigits);
     for (const id of ids) {
       const r = resolve(details({ ids: [id] }), db);
       link(s.index, citations.length);
-      citations.push({ text: id.value, start: id.start ?? s.start, end: id.end ?? s.end, kind: 'identifier', ...r });
+      citations.push(citation(id.value, id.start ?? s.start, id.end ?? s.end, 'identifier', r));
     }
     if (ids.length > 0) continue;
-    const mention = inlineMention(s.text);
+    const mention = inlineMention(s.text, hasFourDigits);
     if (!mention) continue;
     const r = mention.kind === 'journal'
       ? resolveJournalMention(mention.journal, s.text, db)
       : resolve(mention.kind === 'author-year' ? details({ authors: [mention.author], year: mention.year, looseYear: mention.loose }) : details({}), db);
     link(s.index, citations.length);
-    citations.push({ text: s.text, start: s.start, end: s.end, kind: 'inline', ...r });
+    citations.push(citation(s.text, s.start, s.end, 'inline', r));
   }
   return { citations, bySentence };
 }
 
+/** A citation with its resolution, named field by field: V8 copies a spread into a literal on a slow path. */
+function citation(text: string, start: number, end: number, kind: ReportCitation['kind'], r: Resolution): ReportCitation {
+  return { text, start, end, kind, status: r.status, studyId: r.studyId, reasons: r.reasons };
+}
+
 /** The sentence's identifiers, those in its text (at their offsets in the article) first, each once. */
-function identifiersOf(s: Sentence): Identifier[] {
-  const inText = findIdentifiers(s.text);
+function identifiersOf(s: Sentence, hasFourDigits: boolean): Identifier[] {
+  const inText = hasFourDigits ? findIdentifiers(s.text) : [];
   // Most sentences have neither: nothing to shift, gather or deduplicate.
   if (inText.length === 0 && s.links.length === 0) return inText;
   return dedupe([...inText.map((i) => ({ ...i, start: s.start + i.start!, end: s.start + i.end! })), ...s.links.flatMap(identifiersInHref)]);

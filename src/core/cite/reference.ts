@@ -3,6 +3,7 @@
  * Title. Journal 3:1-9."), MLA-like ('Smith, J. "Title." Journal, vol. 3, 2019.'), Vancouver
  * ("Smith J, Lee K. Title. J Pain. 2019;3:1-9.") and numbered lists of any of these.
  */
+import { isSpace } from '../segment';
 import { findIdentifiers, type Identifier } from './identifiers';
 import { trimDotsAndSpaces } from './text';
 
@@ -18,6 +19,8 @@ export interface ParsedReference {
 
 const NUMBER = /^\s*(?:\[(\d{1,3})\]|(\d{1,3})[.)])\s+/;
 const QUOTED = /["“‘]([^"”’]{8,}?)[.,]?["”’]|(?:^|\s)'(.{8,}?)[.,]?'(?=\s|$)/;
+/** QUOTED needs one of these marks; most APA and Vancouver entries have none, and QUOTED tries every position. */
+const QUOTE_MARK = /["'“‘]/;
 const YEAR_IN_PARENS = /\(\s*((?:19|20)\d{2})[a-z]?\s*\)\.?/;
 const YEAR = /\b((?:19|20)\d{2})[a-z]?\b/;
 // Given-name initials ("J", "MA", "Y-H", "J.") and joining words are not family names.
@@ -31,7 +34,7 @@ export function parseReference(raw: string): ParsedReference {
   let authorsPart = '';
   let title: string | null = null;
   let rest = '';
-  const quoted = QUOTED.exec(withoutIds);
+  const quoted = QUOTE_MARK.test(withoutIds) ? QUOTED.exec(withoutIds) : null;
   const parenYear = YEAR_IN_PARENS.exec(withoutIds);
   if (quoted) {
     authorsPart = withoutIds.slice(0, quoted.index);
@@ -62,9 +65,10 @@ const PMID_WITH_PREFIX = /\bPMID:?\s*\d+/gi;
 
 /** The entry with its DOIs and PMIDs blanked out. */
 function withoutIdentifiers(text: string): string {
-  // Prefilters: a DOI needs "10.", a PMID the letters "pmid"; most entries have no PMID.
+  // Prefilter: a DOI needs "10.", far faster to look for than DOI_WITH_PREFIX. A search for
+  // "pmid" would cost what replacing PMIDs costs when there are none (the text comes back as is).
   const withoutDois = text.includes('10.') ? text.replace(DOI_WITH_PREFIX, ' ') : text;
-  return /pmid/i.test(withoutDois) ? withoutDois.replace(PMID_WITH_PREFIX, ' ') : withoutDois;
+  return withoutDois.replace(PMID_WITH_PREFIX, ' ');
 }
 
 function firstSentence(s: string): [string | null, string] {
@@ -88,31 +92,76 @@ function journalOf(rest: string): string | null {
 const NAME_PARTICLE = /^(?:de|van|von|der|da|di|le|la)$/i;
 const UPPER_CASE_START = /^[\p{Lu}]/u;
 
+/**
+ * One name per chunk of `part` between separators (what splitting at `/[,;&]|\band\b/` gives),
+ * read in one pass over the characters: a pattern split and a pattern search for each chunk's
+ * words cost more than the rest of parsing an entry together.
+ */
 function familyNames(part: string): string[] {
   const names: string[] = [];
-  for (const chunk of part.split(/[,;&]|\band\b/)) {
-    // The chunk's capitalised words (and particles such as "van"), initials and joining words aside.
-    let name = '';
-    // The words between spaces (what trimming and splitting at spaces gives, without an empty word).
-    for (const w of chunk.match(/\S+/g) ?? []) {
-      if (isNotAName(w.endsWith('.') ? w.slice(0, -1) : w)) continue;
-      if (startsUpperCase(w) || NAME_PARTICLE.test(w)) name = name === '' ? w : `${name} ${w}`;
+  let name = '';
+  for (let i = 0; i <= part.length; ) {
+    const separator = i === part.length ? 1 : nameSeparatorAt(part, i);
+    if (separator > 0) {
+      // A chunk holds no comma, so its name can only end with a full stop to drop.
+      if (name !== '') names.push(name.endsWith('.') ? name.slice(0, -1) : name);
+      name = '';
+      i += separator;
+    } else if (isSpace(part.charCodeAt(i))) {
+      i++;
+    } else {
+      // A word: up to the next space or separator.
+      const start = i;
+      while (++i < part.length && !isSpace(part.charCodeAt(i)) && nameSeparatorAt(part, i) === 0);
+      name = withFamilyWord(name, part.slice(start, i));
     }
-    if (name !== '') names.push(name.endsWith('.') || name.endsWith(',') ? name.slice(0, -1) : name);
   }
   return names;
 }
 
-/** NOT_A_NAME, answered without the pattern for most family names: a capital then a lower-case letter ("Smith") matches none of its forms. */
+/** The length of the separator at `i` (of what `/[,;&]|\band\b/` matches there), or 0. */
+function nameSeparatorAt(part: string, i: number): number {
+  const c = part.charCodeAt(i);
+  if (c === 0x2c || c === 0x3b || c === 0x26) return 1;
+  return c === 0x61 && part.startsWith('and', i) && !isWordCharacter(part.charCodeAt(i - 1)) && !isWordCharacter(part.charCodeAt(i + 3)) ? 3 : 0;
+}
+
+/** What `\w` matches (and `\b` looks for); false past either end of the text (`NaN`). */
+function isWordCharacter(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
+}
+
+/** `name` with `word` added when it is part of a family name: capitalised or a particle ("van"), and not an initial or a joining word. */
+function withFamilyWord(name: string, word: string): string {
+  if (isNotAName(word)) return name;
+  if (!startsUpperCase(word) && !NAME_PARTICLE.test(word)) return name;
+  return name === '' ? word : `${name} ${word}`;
+}
+
+/**
+ * NOT_A_NAME on the word without one final full stop, answered without the pattern (or a copy of
+ * the word) for the common forms: a capital then a lower-case letter ("Smith") matches none of its
+ * forms, and ASCII capitals alone ("M.", "MA", "WHO") match its initials.
+ */
 function isNotAName(word: string): boolean {
-  const first = word.charCodeAt(0);
-  const second = word.charCodeAt(1);
-  if (first >= 0x41 && first <= 0x5a && second >= 0x61 && second <= 0x7a) return false;
-  return NOT_A_NAME.test(word);
+  const length = word.endsWith('.') ? word.length - 1 : word.length;
+  if (length >= 2 && isAsciiCapital(word.charCodeAt(0)) && isAsciiLowerCase(word.charCodeAt(1))) return false;
+  let capitals = 0;
+  while (capitals < length && isAsciiCapital(word.charCodeAt(capitals))) capitals++;
+  if (length > 0 && capitals === length) return true;
+  return NOT_A_NAME.test(length === word.length ? word : word.slice(0, length));
+}
+
+function isAsciiCapital(c: number): boolean {
+  return c >= 0x41 && c <= 0x5a;
+}
+
+function isAsciiLowerCase(c: number): boolean {
+  return c >= 0x61 && c <= 0x7a;
 }
 
 /** `UPPER_CASE_START`, read from the character code for ASCII. */
 function startsUpperCase(word: string): boolean {
   const c = word.charCodeAt(0);
-  return c < 0x80 ? c >= 0x41 && c <= 0x5a : UPPER_CASE_START.test(word);
+  return c < 0x80 ? isAsciiCapital(c) : UPPER_CASE_START.test(word);
 }

@@ -5,9 +5,9 @@
 import type { PreparedDb, StudySummary } from '../db';
 import type { CitationStatus } from '../levels';
 import type { Identifier, IdKind } from './identifiers';
-import { trimDotsAndSpaces } from './text';
+import { hasSpaceSeparatedPieces, trimDotsAndSpaces } from './text';
 import { titleCandidates } from './title-index';
-import { familyKey, oneLetterDeletions, sameFamilyKey, sameFamilyName, sameJournal, titleSimilarity } from './similarity';
+import { familyKey, journalWords, oneLetterDeletions, sameFamilyKey, sameJournalWords, titleWords, titleWordsSimilarity, type JournalWords } from './similarity';
 
 export interface CitedDetails {
   authors: string[];
@@ -32,21 +32,25 @@ export const MIN_TITLE_WORDS = 4;
 /** With the same first author and year, a title this similar is enough. */
 const RELATED_TITLE = 0.4;
 
-const indexes = new WeakMap<PreparedDb, Map<string, StudySummary>>();
+/** Records by kind of identifier, then by the identifier as `Identifier.value` spells it. */
+type IdIndex = Record<IdKind, Map<string, StudySummary>>;
 
-function byIdentifier(db: PreparedDb): Map<string, StudySummary> {
-  let map = indexes.get(db);
-  if (!map) {
-    map = new Map();
+const indexes = new WeakMap<PreparedDb, IdIndex>();
+
+/** One map per kind, so that a citation's identifier is looked up as it is, without a key string built for it. */
+function byIdentifier(db: PreparedDb): IdIndex {
+  let index = indexes.get(db);
+  if (!index) {
+    index = { doi: new Map(), pmid: new Map(), pmcid: new Map(), nct: new Map() };
     for (const s of Object.values(db.compiled.studies)) {
-      if (s.doi) map.set(`doi:${s.doi.toLowerCase()}`, s);
-      if (s.pmid) map.set(`pmid:${s.pmid}`, s);
-      if (s.pmcid) map.set(`pmcid:${s.pmcid.toUpperCase()}`, s);
-      if (s.nct) map.set(`nct:${s.nct.toUpperCase()}`, s);
+      if (s.doi) index.doi.set(s.doi.toLowerCase(), s);
+      if (s.pmid) index.pmid.set(s.pmid, s);
+      if (s.pmcid) index.pmcid.set(s.pmcid.toUpperCase(), s);
+      if (s.nct) index.nct.set(s.nct.toUpperCase(), s);
     }
-    indexes.set(db, map);
+    indexes.set(db, index);
   }
-  return map;
+  return index;
 }
 
 interface FamilyIndex {
@@ -54,7 +58,16 @@ interface FamilyIndex {
   records: Map<string, Set<StudySummary>>;
   /** A family name, or one of its one-letter deletions -> the family names it comes from. */
   byVariant: Map<string, string[]>;
+  /** Cited family name -> `recordsNamed`'s answer (cached: see `NAME_CACHE_LIMIT`). */
+  named: Map<string, StudySummary[]>;
 }
+
+/**
+ * Pages cite the same authors again and again, and looking a name up builds a string per letter
+ * and as many map look-ups; each name's records are kept. The limit bounds the memory a
+ * long-running extension can spend on names of pages it has read.
+ */
+const NAME_CACHE_LIMIT = 20_000;
 
 const familyIndexes = new WeakMap<PreparedDb, FamilyIndex>();
 
@@ -62,7 +75,7 @@ const familyIndexes = new WeakMap<PreparedDb, FamilyIndex>();
 function byFamily(db: PreparedDb): FamilyIndex {
   let index = familyIndexes.get(db);
   if (!index) {
-    index = { records: new Map(), byVariant: new Map() };
+    index = { records: new Map(), byVariant: new Map(), named: new Map() };
     for (const s of Object.values(db.compiled.studies)) {
       for (const f of s.authorFamilies) {
         const key = familyKey(f);
@@ -84,14 +97,24 @@ function byFamily(db: PreparedDb): FamilyIndex {
   return index;
 }
 
-/** The records with an author `sameFamilyKey` takes for `key`: looked up by the name and its deletions, not compared with every name. */
-function recordsNamed(key: string, db: PreparedDb): Set<StudySummary> {
+/**
+ * The records with an author `sameFamilyKey` takes for `key`, in bibliography order: looked up by
+ * the name and its deletions, not compared with every name. Shared: callers must not change it.
+ */
+function recordsNamed(key: string, db: PreparedDb): StudySummary[] {
   const index = byFamily(db);
-  const named = new Set<StudySummary>();
-  for (const variant of [key, ...oneLetterDeletions(key)]) {
-    for (const k of index.byVariant.get(variant) ?? []) if (sameFamilyKey(key, k)) for (const r of index.records.get(k)!) named.add(r);
+  let records = index.named.get(key);
+  if (!records) {
+    const named = new Set<StudySummary>();
+    for (const variant of [key, ...oneLetterDeletions(key)]) {
+      for (const k of index.byVariant.get(variant) ?? []) if (sameFamilyKey(key, k)) for (const r of index.records.get(k)!) named.add(r);
+    }
+    const { position } = recordsOf(db);
+    records = [...named].sort((x, y) => position.get(x)! - position.get(y)!);
+    if (index.named.size >= NAME_CACHE_LIMIT) index.named.clear();
+    index.named.set(key, records);
   }
-  return named;
+  return records;
 }
 
 const recordLists = new WeakMap<PreparedDb, { records: StudySummary[]; position: Map<StudySummary, number> }>();
@@ -110,21 +133,23 @@ function recordsOf(db: PreparedDb): { records: StudySummary[]; position: Map<Stu
 export const ID_NAME: Record<IdKind, string> = { doi: 'DOI', pmid: 'PMID', pmcid: 'PMC id', nct: 'trial registration' };
 
 export function resolve(cited: CitedDetails, db: PreparedDb): Resolution {
-  const { records, position } = recordsOf(db);
+  const { records } = recordsOf(db);
   let record: StudySummary | undefined;
   let how = '';
   for (const id of cited.ids) {
-    record = byIdentifier(db).get(`${id.kind}:${id.value}`);
+    record = byIdentifier(db)[id.kind].get(id.value);
     if (record) {
       how = `its ${ID_NAME[id.kind]} ${id.value}`;
       break;
     }
   }
-  if (!record && cited.title) {
+  // The cited title's words, found once for every comparison below.
+  const citedWords = cited.title ? titleWords(cited.title) : null;
+  if (!record && citedWords) {
     // The first record with the highest similarity (what a stable sort would put first).
     let best: { r: StudySummary; sim: number } | null = null;
-    for (const r of titleCandidates(cited.title, SAME_TITLE, db, records)) {
-      const sim = titleSimilarity(cited.title, r.title);
+    for (const r of titleCandidates(citedWords, SAME_TITLE, db, records)) {
+      const sim = titleWordsSimilarity(citedWords, titleWords(r.title));
       if (!best || sim > best.sim) best = { r, sim };
     }
     if (best && best.sim >= SAME_TITLE) {
@@ -133,9 +158,8 @@ export function resolve(cited: CitedDetails, db: PreparedDb): Resolution {
     }
   }
   if (!record && cited.authors[0]) {
-    const candidates = [...recordsNamed(familyKey(cited.authors[0]), db)].sort((x, y) => position.get(x)! - position.get(y)!);
-    const dated = candidates.filter((r) => cited.year === null || r.year === null || Math.abs(r.year - cited.year) <= (cited.looseYear ? 3 : 0));
-    const titled = cited.title ? dated.filter((r) => titleSimilarity(cited.title!, r.title) >= RELATED_TITLE) : dated;
+    const dated = recordsNamed(familyKey(cited.authors[0]), db).filter((r) => cited.year === null || r.year === null || Math.abs(r.year - cited.year) <= (cited.looseYear ? 3 : 0));
+    const titled = citedWords ? dated.filter((r) => titleWordsSimilarity(citedWords, titleWords(r.title)) >= RELATED_TITLE) : dated;
     if (titled.length === 1 || (titled.length > 1 && !cited.title && cited.looseYear)) {
       record = titled[0];
       how = cited.title ? 'its first author, year and title' : 'its author and year';
@@ -159,10 +183,21 @@ export function resolve(cited: CitedDetails, db: PreparedDb): Resolution {
 /** The parts of a record that `describe` shows. */
 export type Describable = Pick<StudySummary, 'authors' | 'year' | 'title' | 'journal'>;
 
-/** "Smith et al. (2019), Title, Journal." without doubled full stops. */
+const descriptions = new WeakMap<Describable, string>();
+
+/** "Smith et al. (2019), Title, Journal." without doubled full stops; empty parts are left out. Built once per record, which every citation of it describes. */
 export function describe(r: Describable): string {
-  const parts = [`${r.authors ?? 'Unknown authors'}${r.year ? ` (${r.year})` : ''}`, r.title, r.journal].filter(Boolean) as string[];
-  return parts.map(trimDotsAndSpaces).join(', ') + '.';
+  let d = descriptions.get(r);
+  if (d === undefined) descriptions.set(r, (d = description(r)));
+  return d;
+}
+
+function description(r: Describable): string {
+  let out: string | null = null;
+  for (const part of [`${r.authors ?? 'Unknown authors'}${r.year ? ` (${r.year})` : ''}`, r.title, r.journal]) {
+    if (part) out = out === null ? trimDotsAndSpaces(part) : `${out}, ${trimDotsAndSpaces(part)}`;
+  }
+  return `${out ?? ''}.`;
 }
 
 /** The parts of a record a citation's details are compared with: a bibliography record, or one found online. */
@@ -183,7 +218,8 @@ export interface Comparison {
 export function compareDetails(cited: CitedDetails, r: Comparable): Comparison {
   const mismatches: string[] = [];
   const notes: string[] = [];
-  if (cited.authors[0] && r.authorFamilies.length > 0 && !r.authorFamilies.some((f) => sameFamilyName(cited.authors[0]!, f))) {
+  const words = wordsOf(r);
+  if (cited.authors[0] && r.authorFamilies.length > 0 && !includesFamilyKey(words.familyKeys, familyKey(cited.authors[0]))) {
     mismatches.push(`The page names ${cited.authors.slice(0, 2).join(' & ')} as authors; the record's authors are ${r.authorFamilies.slice(0, 3).join(', ')}${r.authorFamilies.length > 3 ? ' and others' : ''}.`);
   }
   if (cited.year !== null && r.year !== null && cited.year !== r.year) {
@@ -191,14 +227,39 @@ export function compareDetails(cited: CitedDetails, r: Comparable): Comparison {
     if (cited.looseYear) notes.push(text);
     else mismatches.push(text);
   }
-  if (cited.journal && r.journal && !sameJournal(cited.journal, r.journal)) {
+  if (cited.journal && words.journal && !sameJournalWords(journalWords(cited.journal), words.journal)) {
     mismatches.push(`The page names the journal ${cited.journal}; the record was published in ${r.journal}.`);
   }
   // A "title" of a few words is more likely a journal or a fragment than a real title ("Arthritis Rheum 2013").
-  if (cited.title && cited.title.split(/\s+/).length >= MIN_TITLE_WORDS && titleSimilarity(cited.title, r.title) < RELATED_TITLE) {
+  if (cited.title && hasSpaceSeparatedPieces(cited.title, MIN_TITLE_WORDS) && titleWordsSimilarity(titleWords(cited.title), words.titleWords) < RELATED_TITLE) {
     mismatches.push(`The page's title differs from the record's: ${r.title}.`);
   }
   return { mismatches, notes };
+}
+
+/** What `compareDetails` reads of a record, as the functions of similarity.ts read it. */
+interface RecordWords {
+  titleWords: string[];
+  familyKeys: string[];
+  /** Null when the record names no journal. */
+  journal: JournalWords | null;
+}
+
+const recordWords = new WeakMap<Comparable, RecordWords>();
+
+/** A record's words, found once per record instead of looked up by each of its strings at every comparison. */
+function wordsOf(r: Comparable): RecordWords {
+  let words = recordWords.get(r);
+  if (!words) {
+    words = { titleWords: titleWords(r.title), familyKeys: r.authorFamilies.map(familyKey), journal: r.journal ? journalWords(r.journal) : null };
+    recordWords.set(r, words);
+  }
+  return words;
+}
+
+/** Whether `sameFamilyKey` takes `key` for one of `keys`. */
+function includesFamilyKey(keys: string[], key: string): boolean {
+  return keys.some((k) => sameFamilyKey(key, k));
 }
 
 function judge(cited: CitedDetails, r: StudySummary, how: string): Resolution {

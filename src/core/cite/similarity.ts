@@ -36,24 +36,38 @@ export const titleWords = remembered((title) => words(title));
 /** Words this long match with one typo; shorter ones only exactly. */
 export const FUZZY_MIN_LENGTH = 5;
 
+/** Which words of the second title `titleSimilarity` has paired so far: all 0 between calls, so no title's words are copied. */
+let paired = new Uint8Array(64);
+
 /**
  * Dice overlap of the titles' content words, order-free, tolerating one-letter typos per word:
  * 1 for the same title, about 0.8 for a title with a word changed or reordered, near 0 for unrelated ones.
  */
 export function titleSimilarity(a: string, b: string): number {
-  const wa = titleWords(a);
-  const wb = titleWords(b);
+  return titleWordsSimilarity(titleWords(a), titleWords(b));
+}
+
+/** `titleSimilarity` on titles already passed through `titleWords`. */
+export function titleWordsSimilarity(wa: string[], wb: string[]): number {
   if (wa.length === 0 || wb.length === 0) return 0;
-  const pool = [...wb];
+  if (paired.length < wb.length) paired = new Uint8Array(wb.length);
+  // Each word of `a` pairs with the first word of `b` it matches that no earlier word has taken.
   let shared = 0;
   for (const w of wa) {
-    const i = pool.findIndex((x) => x === w || (w.length >= FUZZY_MIN_LENGTH && x.length >= FUZZY_MIN_LENGTH && editDistanceAtMostOne(w, x)));
-    if (i >= 0) {
-      shared++;
-      pool.splice(i, 1);
+    for (let i = 0; i < wb.length; i++) {
+      if (paired[i] === 0 && sameTitleWord(w, wb[i]!)) {
+        paired[i] = 1;
+        shared++;
+        break;
+      }
     }
   }
+  paired.fill(0, 0, wb.length);
   return (2 * shared) / (wa.length + wb.length);
+}
+
+function sameTitleWord(a: string, b: string): boolean {
+  return a === b || (a.length >= FUZZY_MIN_LENGTH && b.length >= FUZZY_MIN_LENGTH && editDistanceAtMostOne(a, b));
 }
 
 /**
@@ -121,14 +135,10 @@ export function sameJournalWords(a: JournalWords, b: JournalWords): boolean {
   return wa.every((w, i) => wb[i]!.startsWith(w) || w.startsWith(wb[i]!));
 }
 
-export function sameFamilyName(a: string, b: string): boolean {
-  return sameFamilyKey(familyKey(a), familyKey(b));
-}
-
-/** A family name as `sameFamilyName` compares it, for looking names up in an index. */
+/** A family name as `sameFamilyKey` compares it, for looking names up in an index. */
 export const familyKey = remembered((name) => words(name, true).join(' '));
 
-/** `sameFamilyName` on names already passed through `familyKey`. */
+/** Whether two family names, passed through `familyKey`, are the same: equal, or one typo apart when longer than four letters. */
 export function sameFamilyKey(na: string, nb: string): boolean {
   return na !== '' && (na === nb || (na.length > 4 && editDistanceAtMostOne(na, nb)));
 }

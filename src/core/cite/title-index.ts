@@ -85,11 +85,11 @@ function positionsOf(index: TitleIndex, word: string): number[] {
 const READ_PER_CANDIDATE = 64;
 
 /**
- * Every record whose title could be at least `threshold` similar to `title`, in bibliography
- * order (more may be returned; none that could reach it is left out).
+ * Every record whose title could be at least `threshold` similar to the cited title whose words
+ * (as `titleWords` gives them) are `cited`, in bibliography order (more may be returned; none
+ * that could reach it is left out).
  */
-export function titleCandidates(title: string, threshold: number, db: PreparedDb, records: StudySummary[]): StudySummary[] {
-  const cited = titleWords(title);
+export function titleCandidates(cited: string[], threshold: number, db: PreparedDb, records: StudySummary[]): StudySummary[] {
   if (cited.length === 0) return [];
   const index = titleIndex(db, records);
   // Dice >= t with `s` shared words: 2s >= t(|cited| + |record|) >= t(|cited| + s), so at most
@@ -99,22 +99,35 @@ export function titleCandidates(title: string, threshold: number, db: PreparedDb
   // hits[p]: how many of the cited words read so far share a key with record p's title. A word
   // `titleSimilarity` counts as shared always does, so hits bound the shared words from above.
   const { hits } = index;
-  const candidates: number[] = [];
+  const found: number[] = [];
   for (const positions of byRarity.slice(0, needed)) {
-    for (const p of positions) if (hits[p]!++ === 0) candidates.push(p);
+    for (const p of positions) if (hits[p]!++ === 0) found.push(p);
   }
+  // A record short of the threshold even if every further word were shared cannot reach it:
+  // it is dropped before those words' positions are read (often all are, and none is read).
+  const candidates = keepReaching(index, found, cited.length, cited.length - needed, threshold);
   let unread = 0;
   for (const positions of byRarity.slice(needed)) {
     if (positions.length > READ_PER_CANDIDATE * candidates.length) unread++;
     else for (const p of positions) if (hits[p]! > 0) hits[p]!++;
   }
-  // The bound in `titleSimilarity`'s own terms (unread words may all be shared), so that a
-  // record it would put at `threshold` is never dropped by rounding.
-  const out: number[] = [];
-  for (const p of candidates) {
-    const words = index.wordCounts[p]!;
-    if ((2 * Math.min(hits[p]! + unread, words)) / (cited.length + words) >= threshold) out.push(p);
-    hits[p] = 0;
-  }
+  const out = keepReaching(index, candidates, cited.length, unread, threshold);
+  for (const p of out) hits[p] = 0;
   return out.sort((a, b) => a - b).map((p) => index.records[p]!);
+}
+
+/**
+ * The positions whose bound reaches `threshold` when `unread` more cited words may be shared;
+ * the others' hits are set back to 0. The bound is in `titleSimilarity`'s own terms, so that a
+ * record it would put at `threshold` is never dropped by rounding.
+ */
+function keepReaching(index: TitleIndex, positions: number[], citedWords: number, unread: number, threshold: number): number[] {
+  const { hits, wordCounts } = index;
+  const kept: number[] = [];
+  for (const p of positions) {
+    const words = wordCounts[p]!;
+    if ((2 * Math.min(hits[p]! + unread, words)) / (citedWords + words) >= threshold) kept.push(p);
+    else hits[p] = 0;
+  }
+  return kept;
 }
