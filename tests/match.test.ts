@@ -53,6 +53,11 @@ describe('match: stance', () => {
     }
   });
 
+  it('reaches back from a negation over at most three words', () => {
+    expect(read('LDN eased migraine in them not at all.')[0]).toMatchObject({ stance: 'denies' });
+    expect(read('LDN eased migraine in most of them not at all.')[0]).toMatchObject({ stance: 'asserts' });
+  });
+
   it('keeps a negation in another clause out of scope', () => {
     expect(read('LDN is not a painkiller, but it eases migraine.')[0]).toMatchObject({ stance: 'asserts' });
   });
