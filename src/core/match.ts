@@ -9,7 +9,7 @@ import type { CompiledClaim, CueKind, PreparedDb } from './db';
 import type { Hit } from './forms';
 import type { Stance } from './levels';
 import { MAX_CLAIMS_PER_SENTENCE } from './limits';
-import { matchIndex, type ClaimInfo, type ConceptMarks, type ConceptInfo, type MatchIndex, type PatternInfo } from './match-index';
+import { firstGroup, firstPattern, matchIndex, nextList, nextPattern, subjectOf, SUBJECT_MAY_BE_IMPLIED, type ClaimId, type ClaimInfo, type ConceptId, type ConceptInfo, type ConceptMarks, type MatchIndex } from './match-index';
 import { isReferenceHeading } from './reference-heading';
 import type { Sentence } from './segment';
 import type { SentenceWords } from './sentence-words';
@@ -59,7 +59,7 @@ const SILENT_CUES = new Set<CueKind>(['clause-break', 'anaphor', 'pseudo-negatio
 
 /** What a list's lead-in lends to its items: its concepts, and its tone. */
 interface LeadIn {
-  concepts: ConceptInfo[];
+  concepts: ConceptId[];
   hedged: boolean;
   /** "Claims you will see online:" — the items that follow are others' claims. */
   distanced: boolean;
@@ -70,9 +70,10 @@ type ImpliedSubject = 'yes' | 'no' | 'if-specific';
 
 /** How well one of a claim's patterns fits a sentence. */
 interface PatternScore {
-  pattern: PatternInfo;
-  /** The concept a group took from the section heading, lead-in or paragraph, if one did. */
-  fromContext: ConceptInfo | null;
+  /** Where the pattern starts in `MatchIndex.code`. */
+  pattern: number;
+  /** The concept a group took from the section heading, lead-in or paragraph, or -1. */
+  fromContext: ConceptId;
   groups: number;
   /** How particular the matched words are: rare concepts (used by few claims) say more than "helps". */
   specificity: number;
@@ -96,7 +97,7 @@ interface PatternResult {
 interface Paragraph {
   block: number;
   /** What its sentences so far named that later ones may leave unnamed (see `isCarried`). */
-  topics: ConceptInfo[];
+  topics: ConceptId[];
   /** The claims of its latest sentence that made any. */
   last: ClaimMatch[];
 }
@@ -126,7 +127,7 @@ export function match(sentences: Sentence[], words: SentenceWords[], subject: Pa
     if (found.length === 0 && paragraph.last.length > 0 && !question && s.cues.has('agreement')) found = agreeing(s, paragraph.last);
     for (const m of found) out.push(m);
     if (found.some(isReviewed)) paragraph.last = found.filter(isReviewed);
-    for (const c of s.named) if (isCarried(c) && !paragraph.topics.includes(c)) paragraph.topics.push(c);
+    for (const c of s.named) if (isCarried(page.index.concepts[c]!.kind) && !paragraph.topics.includes(c)) paragraph.topics.push(c);
   }
   return out;
 }
@@ -158,7 +159,7 @@ function agreeing(s: SentenceReading, previous: ClaimMatch[]): ClaimMatch[] {
 class PageReader {
   readonly index: MatchIndex;
   readonly marks: ConceptMarks;
-  private readonly sections = new Map<string, ConceptInfo[]>();
+  private readonly sections = new Map<string, ConceptId[]>();
   private readonly leadIns = new Map<string, LeadIn>();
   private section: string | null = null;
   private referenceList = false;
@@ -187,11 +188,11 @@ class PageReader {
     return this.referenceList;
   }
 
-  sectionTopics(i: number): ConceptInfo[] {
+  sectionTopics(i: number): ConceptId[] {
     const text = this.sentences[i]!.section;
     if (text === null) return [];
     let topics = this.sections.get(text);
-    if (!topics) this.sections.set(text, (topics = this.conceptsOf(this.wordsOf(text, i).concepts).filter((c) => c.kind !== 'effect')));
+    if (!topics) this.sections.set(text, (topics = this.conceptsOf(this.wordsOf(text, i).concepts).filter((c) => this.index.concepts[c]!.kind !== 'effect')));
     return topics;
   }
 
@@ -209,15 +210,15 @@ class PageReader {
   }
 
   /** Marks what the context lends the sentence being read, and lists it, each concept once. */
-  lend(section: ConceptInfo[], leadIn: ConceptInfo[], topics: ConceptInfo[]): ConceptInfo[] {
-    const lent: ConceptInfo[] = [];
+  lend(section: ConceptId[], leadIn: ConceptId[], topics: ConceptId[]): ConceptId[] {
+    const lent: ConceptId[] = [];
     this.lendEach(section, lent);
     this.lendEach(leadIn, lent);
     this.lendEach(topics, lent);
     return lent;
   }
 
-  private lendEach(concepts: ConceptInfo[], lent: ConceptInfo[]): void {
+  private lendEach(concepts: ConceptId[], lent: ConceptId[]): void {
     for (const c of concepts) {
       if (this.marks.isLent(c)) continue;
       this.marks.lend(c);
@@ -226,10 +227,10 @@ class PageReader {
   }
 
   /** The hits' concepts, each once. */
-  private conceptsOf(hits: Hit<string>[]): ConceptInfo[] {
-    const out: ConceptInfo[] = [];
+  private conceptsOf(hits: Hit<string>[]): ConceptId[] {
+    const out: ConceptId[] = [];
     for (const h of hits) {
-      const c = this.index.byKey.get(h.key)!;
+      const c = this.index.ids.get(h.key)!;
       if (!out.includes(c)) out.push(c);
     }
     return out;
@@ -258,11 +259,9 @@ const CONTEXT_REACH = 16;
 class SentenceReading {
   readonly hits: Hit<string>[];
   /** `conceptOf[j]` is hit j's concept. */
-  readonly conceptOf: ConceptInfo[] = [];
+  readonly conceptOf: ConceptId[] = [];
   /** The concepts it names, each once, in the order of their first hits. */
-  readonly named: ConceptInfo[] = [];
-  /** `nextHit[j]`: the index of the next hit of hit j's concept, or -1 (see `hitsOf`). */
-  private readonly nextHit: number[] = [];
+  readonly named: ConceptId[] = [];
   private sentenceCues: SentenceCues | undefined;
   private evidence: boolean | undefined;
   private keys: string[] | undefined;
@@ -272,19 +271,16 @@ class SentenceReading {
     readonly sentence: Sentence,
     private readonly words: SentenceWords,
     private readonly db: PreparedDb,
-    index: MatchIndex,
+    readonly index: MatchIndex,
     readonly marks: ConceptMarks,
   ) {
     this.hits = words.concepts;
-    marks.nextSentence();
+    marks.nextSentence(this.hits.length);
     for (let j = 0; j < this.hits.length; j++) {
       // Every hit is of a lexicon concept, and the index holds them all.
-      const c = index.byKey.get(this.hits[j]!.key)!;
+      const c = index.ids.get(this.hits[j]!.key)!;
       this.conceptOf.push(c);
-      this.nextHit.push(-1);
-      const previous = marks.name(c, j);
-      if (previous < 0) this.named.push(c);
-      else this.nextHit[previous] = j;
+      if (marks.name(c, j)) this.named.push(c);
     }
   }
 
@@ -295,13 +291,13 @@ class SentenceReading {
 
   /** A study result ("found no difference", "a study showed") is about evidence even with no trial word in it. */
   get aboutEvidence(): boolean {
-    this.evidence ??= this.cues.has('null-result') || this.cues.has('study-claim') || this.named.some((c) => c.kind === 'evidence');
+    this.evidence ??= this.cues.has('null-result') || this.cues.has('study-claim') || this.named.some((c) => this.kindOf(c) === 'evidence');
     return this.evidence;
   }
 
   /** The keys of the concepts it names (`ClaimMatch.sentenceConcepts`: one array, shared by its matches). */
   namedKeys(): string[] {
-    this.keys ??= this.named.map((c) => c.key);
+    this.keys ??= this.named.map((c) => this.index.concepts[c]!.key);
     return this.keys;
   }
 
@@ -320,16 +316,24 @@ class SentenceReading {
     return out;
   }
 
-  /** Its hits of any of `concepts`, in the concepts' order (while it is the marks' current sentence). */
-  hitsOf(concepts: ConceptInfo[]): Hit<string>[] {
-    const out: Hit<string>[] = [];
-    for (const c of concepts) for (let j = this.marks.firstHit(c); j >= 0; j = this.nextHit[j]!) out.push(this.hits[j]!);
+  /**
+   * Its hits of any concept of the list at `list` in `MatchIndex.code`, in the list's order,
+   * added to `out` (while it is the marks' current sentence).
+   */
+  hitsOf(list: number, out: Hit<string>[]): Hit<string>[] {
+    const { code } = this.index;
+    const end = nextList(code, list);
+    for (let i = list + 1; i < end; i++) for (let j = this.marks.firstHit(code[i]!); j >= 0; j = this.marks.nextHit(j)) out.push(this.hits[j]!);
     return out;
   }
 
   /** Its hits of concepts of the given kind. */
   hitsOfKind(kind: string): Hit<string>[] {
-    return this.hits.filter((_, j) => this.conceptOf[j]!.kind === kind);
+    return this.hits.filter((_, j) => this.kindOf(this.conceptOf[j]!) === kind);
+  }
+
+  kindOf(c: ConceptId): string {
+    return this.index.concepts[c]!.kind;
   }
 
   surface(h: { first: number; last: number }): string {
@@ -338,7 +342,7 @@ class SentenceReading {
   }
 }
 
-function matchSentence(s: SentenceReading, section: ConceptInfo[], leadIn: LeadIn | null, paragraphTopics: ConceptInfo[], page: PageReader): ClaimMatch[] {
+function matchSentence(s: SentenceReading, section: ConceptId[], leadIn: LeadIn | null, paragraphTopics: ConceptId[], page: PageReader): ClaimMatch[] {
   const context = page.lend(section, leadIn?.concepts ?? [], paragraphTopics);
   // Searching the sentence for cues costs more than the rest of its reading: they are searched
   // for only once something asks, and most sentences that name a claim's words name no claim.
@@ -451,16 +455,16 @@ function build(s: SentenceReading, leadIn: LeadIn | null, claim: CompiledClaim |
  * not a claim about LDN left unnamed.
  */
 function aboutSomethingElse(s: SentenceReading): boolean {
-  if (s.conceptOf.some(isOtherDrug)) return true;
+  if (s.conceptOf.some((c) => isOtherDrug(s.index.concepts[c]!))) return true;
   let first = 0;
   for (let j = 1; j < s.hits.length; j++) if (s.hits[j]!.first < s.hits[first]!.first) first = j;
-  return BACKGROUND_OPENERS.has(s.conceptOf[first]!.kind);
+  return BACKGROUND_OPENERS.has(s.kindOf(s.conceptOf[first]!));
 }
 
 /** The sentence's first words (after at most a determiner) name another drug or treatment: it is the subject. */
 function opensWithOtherTreatment(s: SentenceReading): boolean {
   const first = s.hits[0];
-  return first !== undefined && first.first <= 1 && isOtherDrug(s.conceptOf[0]!);
+  return first !== undefined && first.first <= 1 && isOtherDrug(s.index.concepts[s.conceptOf[0]!]!);
 }
 
 function isOtherDrug(c: ConceptInfo): boolean {
@@ -472,89 +476,100 @@ function isOtherDrug(c: ConceptInfo): boolean {
  * (see match-index.ts), so claims sharing only generic words ("helps") with the sentence are
  * never tried.
  */
-function candidatesFor(s: SentenceReading, context: ConceptInfo[]): ClaimInfo[] {
-  const candidates: ClaimInfo[] = [];
-  for (const c of s.named) addCandidates(c, s.marks, candidates);
-  for (const c of context) addCandidates(c, s.marks, candidates);
+function candidatesFor(s: SentenceReading, context: ConceptId[]): ClaimId[] {
+  const candidates: ClaimId[] = [];
+  for (const c of s.named) addCandidates(c, s, candidates);
+  for (const c of context) addCandidates(c, s, candidates);
   return candidates;
 }
 
-function addCandidates(concept: ConceptInfo, marks: ConceptMarks, candidates: ClaimInfo[]): void {
-  for (const claim of concept.candidates) if (marks.firstTry(claim)) candidates.push(claim);
+function addCandidates(concept: ConceptId, s: SentenceReading, candidates: ClaimId[]): void {
+  const { index } = s;
+  const end = index.candidateStarts[concept + 1]!;
+  for (let i = index.candidateStarts[concept]!; i < end; i++) if (s.marks.firstTry(index.candidates[i]!)) candidates.push(index.candidates[i]!);
 }
 
 /** The claim's best pattern for the sentence, with the sentence's words that match it; null if none fits. */
-function evaluate(claim: ClaimInfo, s: SentenceReading, impliedOf: () => ImpliedSubject): PatternResult | null {
-  const hasSubject = claim.subject.length > 0;
+function evaluate(claim: ClaimId, s: SentenceReading, impliedOf: () => ImpliedSubject): PatternResult | null {
+  const { code } = s.index;
+  const subject = subjectOf(s.index, claim);
+  const hasSubject = code[subject]! > 0;
   let subjectWeight = 1;
   let needsSpecificWords = false;
   // Background claims (no drug) are too easily read into a section title.
   if (!hasSubject && s.sentence.kind === 'heading') return null;
-  if (hasSubject && !s.marks.anyNamed(claim.subject)) {
+  const patterns = code[nextList(code, subject)]!;
+  if (hasSubject && !s.marks.anyNamed(subject)) {
     // Whether the subject may be implied is read from the cues, searched for only if this may fit.
-    if (!claim.subjectMayBeImplied || !s.marks.mayFit(claim)) return null;
+    if ((code[subject - 1]! & SUBJECT_MAY_BE_IMPLIED) === 0 || !s.marks.mayFit(firstPattern(code, subject), patterns)) return null;
     const implied = impliedOf();
     if (implied === 'no') return null;
     subjectWeight = IMPLIED_SUBJECT_WEIGHT;
     needsSpecificWords = implied === 'if-specific';
   }
   let best: PatternScore | null = null;
-  for (const pattern of claim.patterns) {
+  for (let n = 0, pattern = firstPattern(code, subject); n < patterns; n++, pattern = nextPattern(code, pattern)) {
     const r = scorePattern(pattern, s, hasSubject, subjectWeight, needsSpecificWords);
     if (!r) continue;
     if (!best || r.groups > best.groups || (r.groups === best.groups && (r.specificity > best.specificity || (r.specificity === best.specificity && r.score > best.score)))) best = r;
   }
-  return best && result(claim, best, s);
+  return best && result(s.index.claims[claim]!, subject, best, s);
 }
 
 /**
- * How a pattern fits the sentence, from the marks alone (its hits are collected only for the
- * claim's best pattern): null if some group is found neither in the sentence nor, once, in its
- * context. `subjectWeight`: what the claim's subject, if it has one, earns (less if implied).
+ * How the pattern at `pattern` fits the sentence, from the marks alone (its hits are collected
+ * only for the claim's best pattern): null if some group is found neither in the sentence nor,
+ * once, in its context. `subjectWeight`: what the claim's subject, if it has one, earns (less if implied).
  */
-function scorePattern(pattern: PatternInfo, s: SentenceReading, hasSubject: boolean, subjectWeight: number, needsSpecificWords: boolean): PatternScore | null {
+function scorePattern(pattern: number, s: SentenceReading, hasSubject: boolean, subjectWeight: number, needsSpecificWords: boolean): PatternScore | null {
   const { marks } = s;
-  if (marks.anyNamed(pattern.none)) return null;
-  let fromContext: ConceptInfo | null = null;
+  const { code, claimUses } = s.index;
+  const groupCount = code[pattern + 1]!;
+  let group = firstGroup(pattern);
+  let fromContext: ConceptId = -1;
   let specificity = 0;
   let inSentence = 0;
-  for (const group of pattern.all) {
+  for (let n = 0; n < groupCount; n++, group = nextList(code, group)) {
     // The group's rarest concept found says how particular the words are.
     let rarest = Infinity;
-    for (const c of group) if (marks.isNamed(c)) rarest = Math.min(rarest, c.claimUses);
+    for (let i = group + code[group]!; i > group; i--) if (marks.isNamed(code[i]!)) rarest = Math.min(rarest, claimUses[code[i]!]!);
     if (rarest < Infinity) {
       specificity += 1 / rarest;
       inSentence++;
       continue;
     }
     // A heading claims only what it says; one group at most may come from the context.
-    if (s.sentence.kind === 'heading' || fromContext) return null;
+    if (s.sentence.kind === 'heading' || fromContext >= 0) return null;
     fromContext = marks.firstLent(group);
-    if (!fromContext) return null;
+    if (fromContext < 0) return null;
   }
+  // After the groups, the concepts that rule the pattern out.
+  if (marks.anyNamed(group)) return null;
   if (inSentence === 0) return null;
   // Under a heading "Chronic Pain", "here is who it may help" names nothing itself: a claim
   // completed from context needs at least one word in the sentence rarer than "helps" or "reduces".
   // ...unless it speaks of trials or results: "the three largest trials found no benefit" under "Fibromyalgia".
-  if ((fromContext || needsSpecificWords) && specificity < MIN_SPECIFICITY_WITH_CONTEXT && !s.aboutEvidence) return null;
-  const groups = pattern.all.length + (hasSubject ? 1 : 0);
-  const earned = inSentence + CONTEXT_WEIGHT * (fromContext ? 1 : 0) + (hasSubject ? subjectWeight : 0);
+  if ((fromContext >= 0 || needsSpecificWords) && specificity < MIN_SPECIFICITY_WITH_CONTEXT && !s.aboutEvidence) return null;
+  const groups = groupCount + (hasSubject ? 1 : 0);
+  const earned = inSentence + CONTEXT_WEIGHT * (fromContext >= 0 ? 1 : 0) + (hasSubject ? subjectWeight : 0);
   return { pattern, fromContext, groups, specificity, score: earned / groups };
 }
 
 /** The claim's match on its best pattern: every concept of a group found in the sentence is the claim's own words. */
-function result(info: ClaimInfo, best: PatternScore, s: SentenceReading): PatternResult {
-  const hits = s.hitsOf(info.subject);
+function result(info: ClaimInfo, subject: number, best: PatternScore, s: SentenceReading): PatternResult {
+  const { code } = s.index;
+  const hits = s.hitsOf(subject, []);
   const groupHits: Hit<string>[][] = [];
-  for (const group of best.pattern.all) {
+  let group = firstGroup(best.pattern);
+  for (let n = code[best.pattern + 1]!; n > 0; n--, group = nextList(code, group)) {
     // A negation written into any of them ("not a controlled substance") is read as part of the claim.
-    const mine = s.hitsOf(group);
+    const mine = s.hitsOf(group, []);
     if (mine.length === 0) continue;
     for (const h of mine) hits.push(h);
     groupHits.push(mine);
   }
   const { groups, specificity, score } = best;
-  return { info, claim: info.claim, hits, groupHits, contextConcepts: best.fromContext ? [best.fromContext.key] : [], groups, specificity, score, wordCount: wordCount(hits) };
+  return { info, claim: info.claim, hits, groupHits, contextConcepts: best.fromContext >= 0 ? [s.index.concepts[best.fromContext]!.key] : [], groups, specificity, score, wordCount: wordCount(hits) };
 }
 
 /** More groups, rarer words, a fuller score, more words first; then by id, so the order is total. */
@@ -573,14 +588,14 @@ function unreviewedClaim(s: SentenceReading): { subject: Hit<string>[]; action: 
   const action = effects.length > 0 ? effects : s.hitsOfKind('mechanism');
   if (action.length === 0) return null;
   // The object is other words than the action: "settle" is not both what happens and to what.
-  const object = s.hits.filter((h, j) => OBJECT_KINDS.has(s.conceptOf[j]!.kind) && !action.some((x) => x.first <= h.last && x.last >= h.first));
+  const object = s.hits.filter((h, j) => OBJECT_KINDS.has(s.kindOf(s.conceptOf[j]!)) && !action.some((x) => x.first <= h.last && x.last >= h.first));
   if (object.length === 0) return null;
   return { subject: s.hits.filter((h) => h.key === 'ldn'), action, object };
 }
 
 /** A concept a paragraph's later sentences may leave unnamed: "LDN was tried in Crohn's disease. In a trial, 88% improved." */
-function isCarried(c: ConceptInfo): boolean {
-  return c.kind === 'subject' || c.kind === 'condition';
+function isCarried(kind: string): boolean {
+  return kind === 'subject' || kind === 'condition';
 }
 
 function isReviewed(m: ClaimMatch): boolean {
