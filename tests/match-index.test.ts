@@ -4,7 +4,7 @@ import { realDb } from './helpers/db';
 
 /** The list at `list` in `index.code`, as concept keys. */
 function keysOf(index: MatchIndex, list: number): string[] {
-  return [...index.code.subarray(list + 1, nextList(index.code, list))].map((c) => index.concepts[c]!.key);
+  return [...index.code.subarray(list + 1, nextList(index.code, list))].map((c) => index.keys[c]!);
 }
 
 /** A claim's subject and patterns read back from the flat layout, in the compiled claim's shape. */

@@ -6,16 +6,10 @@
  */
 import type { CompiledClaim, PreparedDb } from './db';
 
-/** A concept's id: its index in `MatchIndex.concepts`. */
+/** A concept's id: its index in `MatchIndex.keys`. */
 export type ConceptId = number;
 /** A claim's id: its index in `MatchIndex.claims`. */
 export type ClaimId = number;
-
-export interface ConceptInfo {
-  key: string;
-  /** The lexicon's kind ("condition", "effect"...), or '' for a concept the lexicon does not define. */
-  kind: string;
-}
 
 export interface ClaimInfo {
   id: ClaimId;
@@ -37,8 +31,9 @@ export interface ClaimInfo {
  *   group (a list), and its `none` concepts (a list).
  */
 export interface MatchIndex {
-  /** By concept id. */
-  concepts: ConceptInfo[];
+  /** By concept id: its key, and the lexicon's kind ("condition", "effect"...) or '' for a concept the lexicon does not define. */
+  keys: string[];
+  kinds: string[];
   claims: ClaimInfo[];
   ids: Map<string, ConceptId>;
   /** By concept id: how many claims' patterns use it (the fewer, the more particular the word). */
@@ -87,13 +82,13 @@ export function matchIndex(db: PreparedDb): MatchIndex {
 }
 
 function buildIndex(db: PreparedDb): MatchIndex {
-  const concepts: ConceptInfo[] = [];
+  const keys: string[] = [];
   const ids = new Map<string, ConceptId>();
   const id = (key: string): ConceptId => {
     let c = ids.get(key);
     if (c === undefined) {
-      ids.set(key, (c = concepts.length));
-      concepts.push({ key, kind: db.conceptKind.get(key) ?? '' });
+      ids.set(key, (c = keys.length));
+      keys.push(key);
     }
     return c;
   };
@@ -116,16 +111,17 @@ function buildIndex(db: PreparedDb): MatchIndex {
     }
     return start;
   });
-  const claimUses = Int32Array.from(concepts, (c) => db.claimsByConcept.get(c.key)?.length ?? 0);
-  const byConcept: ClaimId[][] = concepts.map(() => []);
+  const claimUses = Int32Array.from(keys, (key) => db.claimsByConcept.get(key)?.length ?? 0);
+  const byConcept: ClaimId[][] = keys.map(() => []);
   compiled.forEach((claim, c) => {
     for (const concept of candidateKeys(claim, id, claimUses)) byConcept[concept]!.push(c);
   });
-  const candidateStarts = new Int32Array(concepts.length + 1);
+  const candidateStarts = new Int32Array(keys.length + 1);
   byConcept.forEach((list, c) => (candidateStarts[c + 1] = candidateStarts[c]! + list.length));
   const codes = Int32Array.from(code);
   return {
-    concepts,
+    keys,
+    kinds: keys.map((key) => db.conceptKind.get(key) ?? ''),
     claims,
     ids,
     claimUses,
@@ -133,7 +129,7 @@ function buildIndex(db: PreparedDb): MatchIndex {
     claimStarts: Int32Array.from(claimStarts),
     candidates: Int32Array.from(byConcept.flat()),
     candidateStarts,
-    marks: new ConceptMarks(codes, concepts.length, claims.length),
+    marks: new ConceptMarks(codes, keys.length, claims.length),
   };
 }
 

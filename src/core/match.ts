@@ -9,7 +9,7 @@ import type { CompiledClaim, CueKind, PreparedDb } from './db';
 import type { Hit } from './forms';
 import type { Stance } from './levels';
 import { MAX_CLAIMS_PER_SENTENCE } from './limits';
-import { firstGroup, firstPattern, matchIndex, nextList, nextPattern, subjectOf, SUBJECT_MAY_BE_IMPLIED, type ClaimId, type ClaimInfo, type ConceptId, type ConceptInfo, type ConceptMarks, type MatchIndex } from './match-index';
+import { firstGroup, firstPattern, matchIndex, nextList, nextPattern, subjectOf, SUBJECT_MAY_BE_IMPLIED, type ClaimId, type ClaimInfo, type ConceptId, type ConceptMarks, type MatchIndex } from './match-index';
 import { isReferenceHeading } from './reference-heading';
 import type { Sentence } from './segment';
 import type { SentenceWords } from './sentence-words';
@@ -125,9 +125,12 @@ export function match(sentences: Sentence[], words: SentenceWords[], subject: Pa
     const question = isQuestion(sentence.text);
     let found = s.hits.length > 0 && !question ? matchSentence(s, page.sectionTopics(i), page.leadIn(i), paragraph.topics, page) : [];
     if (found.length === 0 && paragraph.last.length > 0 && !question && s.cues.has('agreement')) found = agreeing(s, paragraph.last);
-    for (const m of found) out.push(m);
-    if (found.some(isReviewed)) paragraph.last = found.filter(isReviewed);
-    for (const c of s.named) if (isCarried(page.index.concepts[c]!.kind) && !paragraph.topics.includes(c)) paragraph.topics.push(c);
+    if (found.length > 0) {
+      for (const m of found) out.push(m);
+      const reviewed = found.filter(isReviewed);
+      if (reviewed.length > 0) paragraph.last = reviewed;
+    }
+    for (const c of s.named) if (isCarried(page.index.kinds[c]!) && !paragraph.topics.includes(c)) paragraph.topics.push(c);
   }
   return out;
 }
@@ -192,7 +195,7 @@ class PageReader {
     const text = this.sentences[i]!.section;
     if (text === null) return [];
     let topics = this.sections.get(text);
-    if (!topics) this.sections.set(text, (topics = this.conceptsOf(this.wordsOf(text, i).concepts).filter((c) => this.index.concepts[c]!.kind !== 'effect')));
+    if (!topics) this.sections.set(text, (topics = this.conceptsOf(this.wordsOf(text, i).concepts).filter((c) => this.index.kinds[c] !== 'effect')));
     return topics;
   }
 
@@ -291,13 +294,13 @@ class SentenceReading {
 
   /** A study result ("found no difference", "a study showed") is about evidence even with no trial word in it. */
   get aboutEvidence(): boolean {
-    this.evidence ??= this.cues.has('null-result') || this.cues.has('study-claim') || this.named.some((c) => this.kindOf(c) === 'evidence');
+    this.evidence ??= this.cues.has('null-result') || this.cues.has('study-claim') || this.named.some((c) => this.index.kinds[c] === 'evidence');
     return this.evidence;
   }
 
   /** The keys of the concepts it names (`ClaimMatch.sentenceConcepts`: one array, shared by its matches). */
   namedKeys(): string[] {
-    this.keys ??= this.named.map((c) => this.index.concepts[c]!.key);
+    this.keys ??= this.named.map((c) => this.index.keys[c]!);
     return this.keys;
   }
 
@@ -329,11 +332,12 @@ class SentenceReading {
 
   /** Its hits of concepts of the given kind. */
   hitsOfKind(kind: string): Hit<string>[] {
-    return this.hits.filter((_, j) => this.kindOf(this.conceptOf[j]!) === kind);
+    return this.hits.filter((_, j) => this.kindOf(j) === kind);
   }
 
-  kindOf(c: ConceptId): string {
-    return this.index.concepts[c]!.kind;
+  /** The kind of hit j's concept. */
+  kindOf(j: number): string {
+    return this.index.kinds[this.conceptOf[j]!]!;
   }
 
   surface(h: { first: number; last: number }): string {
@@ -349,15 +353,13 @@ function matchSentence(s: SentenceReading, section: ConceptId[], leadIn: LeadIn 
   let implied: ImpliedSubject | undefined;
   const impliedOf = () => (implied ??= impliedSubject(s, context.length > 0, page.subject));
   const results: PatternResult[] = [];
-  for (const claim of candidatesFor(s, context)) {
-    const r = evaluate(claim, s, impliedOf);
-    if (r) results.push(r);
-  }
+  for (const c of s.named) tryCandidates(c, s, impliedOf, results);
+  for (const c of context) tryCandidates(c, s, impliedOf, results);
   // Nothing to report: done, with no cues searched for.
   if (results.length === 0 && !unreviewedClaim(s)) return [];
   // Boilerplate ("book a consultation") claims nothing.
   if (s.cues.has('call-to-action')) return [];
-  if (results.length > 1) results.sort(strongestFirst);
+  sortStable(results, strongestFirst);
   const kept = keep(results, s, leadIn);
   // A trial's design or status ("phase 2, placebo-controlled, 160 participants") is research
   // status, not a health claim, unless it reports a finding, or the database knows the
@@ -404,12 +406,12 @@ function keep(results: PatternResult[], s: SentenceReading, leadIn: LeadIn | nul
   for (const r of results) {
     if (kept.length >= MAX_CLAIMS_PER_SENTENCE) break;
     // Reading the stance is the costly part, so a claim is built only once it may be kept.
-    if (!kept.some((k) => opposite(k.r, r))) {
+    if (!anyOpposite(kept, r)) {
       if (!redundant(r, kept)) kept.push({ r, m: build(s, leadIn, r.claim, r.hits, r.groupHits, r.contextConcepts, r.score) });
       continue;
     }
     const m = build(s, leadIn, r.claim, r.hits, r.groupHits, r.contextConcepts, r.score);
-    const clash = kept.findIndex((k) => opposite(k.r, r) && endorses(k.m) !== endorses(m));
+    const clash = clashing(kept, r, m);
     if (clash >= 0) {
       if (endorses(m)) kept[clash] = { r, m };
     } else if (!redundant(r, kept)) {
@@ -417,6 +419,17 @@ function keep(results: PatternResult[], s: SentenceReading, leadIn: LeadIn | nul
     }
   }
   return kept;
+}
+
+function anyOpposite(kept: Kept[], r: PatternResult): boolean {
+  for (const k of kept) if (opposite(k.r, r)) return true;
+  return false;
+}
+
+/** The index of the kept claim opposite to `r` that the page reads the other way from `m`, or -1. */
+function clashing(kept: Kept[], r: PatternResult, m: ClaimMatch): number {
+  for (let i = 0; i < kept.length; i++) if (opposite(kept[i]!.r, r) && endorses(kept[i]!.m) !== endorses(m)) return i;
+  return -1;
 }
 
 function opposite(k: PatternResult, r: PatternResult): boolean {
@@ -427,8 +440,19 @@ function opposite(k: PatternResult, r: PatternResult): boolean {
 function redundant(r: PatternResult, kept: Kept[]): boolean {
   for (const { r: k } of kept) {
     if (r.claim.condition !== 'general' && k.claim.condition === r.claim.condition) return true;
-    if (r.hits.every((h) => k.hits.some((x) => x.key === h.key))) return true;
+    if (keysAmong(r.hits, k.hits)) return true;
   }
+  return false;
+}
+
+/** Whether every hit of `hits` is of a concept that `of` has a hit of. */
+function keysAmong(hits: Hit<string>[], of: Hit<string>[]): boolean {
+  for (const h of hits) if (!hasKey(of, h.key)) return false;
+  return true;
+}
+
+function hasKey(hits: Hit<string>[], key: string): boolean {
+  for (const h of hits) if (h.key === key) return true;
   return false;
 }
 
@@ -442,7 +466,7 @@ function build(s: SentenceReading, leadIn: LeadIn | null, claim: CompiledClaim |
     hedged: s.cues.has('hedge') || (leadIn?.hedged ?? false),
     concepts: uniqueKeys(hits),
     contextConcepts,
-    words: uniqueSurfaces(s, sortByPosition(hits)),
+    words: uniqueSurfaces(s, sortStable(hits, byPosition)),
     score: Math.round(score * 100) / 100,
     sentenceConcepts: s.namedKeys(),
     cues: cues === s.cues.all ? s.groupedCues() : s.groupCues(cues),
@@ -455,38 +479,37 @@ function build(s: SentenceReading, leadIn: LeadIn | null, claim: CompiledClaim |
  * not a claim about LDN left unnamed.
  */
 function aboutSomethingElse(s: SentenceReading): boolean {
-  if (s.conceptOf.some((c) => isOtherDrug(s.index.concepts[c]!))) return true;
+  if (s.conceptOf.some((c) => isOtherDrug(c, s.index))) return true;
   let first = 0;
   for (let j = 1; j < s.hits.length; j++) if (s.hits[j]!.first < s.hits[first]!.first) first = j;
-  return BACKGROUND_OPENERS.has(s.kindOf(s.conceptOf[first]!));
+  return BACKGROUND_OPENERS.has(s.kindOf(first));
 }
 
 /** The sentence's first words (after at most a determiner) name another drug or treatment: it is the subject. */
 function opensWithOtherTreatment(s: SentenceReading): boolean {
   const first = s.hits[0];
-  return first !== undefined && first.first <= 1 && isOtherDrug(s.index.concepts[s.conceptOf[0]!]!);
+  return first !== undefined && first.first <= 1 && isOtherDrug(s.conceptOf[0]!, s.index);
 }
 
-function isOtherDrug(c: ConceptInfo): boolean {
-  return c.kind === 'drug' && c.key !== 'naltrexone';
+function isOtherDrug(c: ConceptId, index: MatchIndex): boolean {
+  return index.kinds[c] === 'drug' && index.keys[c] !== 'naltrexone';
 }
 
 /**
- * The claims `evaluate` could accept for a sentence, each once: looked up by their rarest groups
- * (see match-index.ts), so claims sharing only generic words ("helps") with the sentence are
- * never tried.
+ * Tries the claims `evaluate` could accept for a sentence that names or is lent `concept`, each
+ * once a sentence, and adds those that fit to `results`. Claims are looked up by their rarest
+ * groups (see match-index.ts), so claims sharing only generic words ("helps") with the sentence
+ * are never tried.
  */
-function candidatesFor(s: SentenceReading, context: ConceptId[]): ClaimId[] {
-  const candidates: ClaimId[] = [];
-  for (const c of s.named) addCandidates(c, s, candidates);
-  for (const c of context) addCandidates(c, s, candidates);
-  return candidates;
-}
-
-function addCandidates(concept: ConceptId, s: SentenceReading, candidates: ClaimId[]): void {
+function tryCandidates(concept: ConceptId, s: SentenceReading, impliedOf: () => ImpliedSubject, results: PatternResult[]): void {
   const { index } = s;
   const end = index.candidateStarts[concept + 1]!;
-  for (let i = index.candidateStarts[concept]!; i < end; i++) if (s.marks.firstTry(index.candidates[i]!)) candidates.push(index.candidates[i]!);
+  for (let i = index.candidateStarts[concept]!; i < end; i++) {
+    const claim = index.candidates[i]!;
+    if (!s.marks.firstTry(claim)) continue;
+    const r = evaluate(claim, s, impliedOf);
+    if (r) results.push(r);
+  }
 }
 
 /** The claim's best pattern for the sentence, with the sentence's words that match it; null if none fits. */
@@ -569,7 +592,7 @@ function result(info: ClaimInfo, subject: number, best: PatternScore, s: Sentenc
     groupHits.push(mine);
   }
   const { groups, specificity, score } = best;
-  return { info, claim: info.claim, hits, groupHits, contextConcepts: best.fromContext >= 0 ? [s.index.concepts[best.fromContext]!.key] : [], groups, specificity, score, wordCount: wordCount(hits) };
+  return { info, claim: info.claim, hits, groupHits, contextConcepts: best.fromContext >= 0 ? [s.index.keys[best.fromContext]!] : [], groups, specificity, score, wordCount: wordCount(hits) };
 }
 
 /** More groups, rarer words, a fuller score, more words first; then by id, so the order is total. */
@@ -588,7 +611,7 @@ function unreviewedClaim(s: SentenceReading): { subject: Hit<string>[]; action: 
   const action = effects.length > 0 ? effects : s.hitsOfKind('mechanism');
   if (action.length === 0) return null;
   // The object is other words than the action: "settle" is not both what happens and to what.
-  const object = s.hits.filter((h, j) => OBJECT_KINDS.has(s.kindOf(s.conceptOf[j]!)) && !action.some((x) => x.first <= h.last && x.last >= h.first));
+  const object = s.hits.filter((h, j) => OBJECT_KINDS.has(s.kindOf(j)) && !action.some((x) => x.first <= h.last && x.last >= h.first));
   if (object.length === 0) return null;
   return { subject: s.hits.filter((h) => h.key === 'ldn'), action, object };
 }
@@ -607,18 +630,22 @@ function endorses(m: ClaimMatch): boolean {
 }
 
 /**
- * Sorts hits in place by where they start, keeping the order of hits that start together. A
- * claim has a handful of hits: an insertion sort does this without `Array#sort`'s setup, which
- * cost more than the sorting.
+ * Sorts in place, keeping the order of items that compare equal, as `Array#sort` does. A claim
+ * has a handful of hits and a sentence a handful of results: an insertion sort does this
+ * without `Array#sort`'s setup, which cost more than the sorting.
  */
-function sortByPosition(hits: Hit<string>[]): Hit<string>[] {
-  for (let i = 1; i < hits.length; i++) {
-    const h = hits[i]!;
+function sortStable<T>(items: T[], compare: (a: T, b: T) => number): T[] {
+  for (let i = 1; i < items.length; i++) {
+    const item = items[i]!;
     let j = i;
-    for (; j > 0 && hits[j - 1]!.first > h.first; j--) hits[j] = hits[j - 1]!;
-    hits[j] = h;
+    for (; j > 0 && compare(items[j - 1]!, item) > 0; j--) items[j] = items[j - 1]!;
+    items[j] = item;
   }
-  return hits;
+  return items;
+}
+
+function byPosition(a: Hit<string>, b: Hit<string>): number {
+  return a.first - b.first;
 }
 
 function wordCount(hits: Hit<string>[]): number {
