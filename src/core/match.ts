@@ -166,6 +166,9 @@ class PageReader {
   private readonly leadIns = new Map<string, LeadIn>();
   private section: string | null = null;
   private referenceList = false;
+  // Sentences come section by section and list by list: the latest reading is asked again at once.
+  private latestSection: { text: string; topics: ConceptId[] } | null = null;
+  private latestLeadIn: { text: string; leadIn: LeadIn } | null = null;
 
   constructor(
     private readonly sentences: Sentence[],
@@ -194,14 +197,17 @@ class PageReader {
   sectionTopics(i: number): ConceptId[] {
     const text = this.sentences[i]!.section;
     if (text === null) return [];
+    if (this.latestSection?.text === text) return this.latestSection.topics;
     let topics = this.sections.get(text);
     if (!topics) this.sections.set(text, (topics = this.conceptsOf(this.wordsOf(text, i).concepts).filter((c) => this.index.kinds[c] !== 'effect')));
+    this.latestSection = { text, topics };
     return topics;
   }
 
   leadIn(i: number): LeadIn | null {
     const text = this.sentences[i]!.leadIn;
     if (text === null) return null;
+    if (this.latestLeadIn?.text === text) return this.latestLeadIn.leadIn;
     let leadIn = this.leadIns.get(text);
     if (!leadIn) {
       const words = this.wordsOf(text, i);
@@ -209,6 +215,7 @@ class PageReader {
       leadIn = { concepts: this.conceptsOf(words.concepts), hedged: cues.some((h) => h.key === 'hedge'), distanced: cues.some((h) => h.key === 'distancing') };
       this.leadIns.set(text, leadIn);
     }
+    this.latestLeadIn = { text, leadIn };
     return leadIn;
   }
 
@@ -269,6 +276,7 @@ class SentenceReading {
   private evidence: boolean | undefined;
   private keys: string[] | undefined;
   private grouped: Partial<Record<CueKind, string[]>> | undefined;
+  private unreviewedClaim: UnreviewedClaim | null | undefined;
 
   constructor(
     readonly sentence: Sentence,
@@ -300,7 +308,10 @@ class SentenceReading {
 
   /** The keys of the concepts it names (`ClaimMatch.sentenceConcepts`: one array, shared by its matches). */
   namedKeys(): string[] {
-    this.keys ??= this.named.map((c) => this.index.keys[c]!);
+    if (!this.keys) {
+      this.keys = [];
+      for (const c of this.named) this.keys.push(this.index.keys[c]!);
+    }
     return this.keys;
   }
 
@@ -330,9 +341,17 @@ class SentenceReading {
     return out;
   }
 
+  /** What it says LDN does, and to what, when the database may lack the claim (see `unreviewedClaim`). */
+  get unreviewed(): UnreviewedClaim | null {
+    if (this.unreviewedClaim === undefined) this.unreviewedClaim = unreviewedClaim(this);
+    return this.unreviewedClaim;
+  }
+
   /** Its hits of concepts of the given kind. */
   hitsOfKind(kind: string): Hit<string>[] {
-    return this.hits.filter((_, j) => this.kindOf(j) === kind);
+    const out: Hit<string>[] = [];
+    for (let j = 0; j < this.hits.length; j++) if (this.kindOf(j) === kind) out.push(this.hits[j]!);
+    return out;
   }
 
   /** The kind of hit j's concept. */
@@ -356,7 +375,7 @@ function matchSentence(s: SentenceReading, section: ConceptId[], leadIn: LeadIn 
   for (const c of s.named) tryCandidates(c, s, impliedOf, results);
   for (const c of context) tryCandidates(c, s, impliedOf, results);
   // Nothing to report: done, with no cues searched for.
-  if (results.length === 0 && !unreviewedClaim(s)) return [];
+  if (results.length === 0 && !s.unreviewed) return [];
   // Boilerplate ("book a consultation") claims nothing.
   if (s.cues.has('call-to-action')) return [];
   sortStable(results, strongestFirst);
@@ -367,7 +386,7 @@ function matchSentence(s: SentenceReading, section: ConceptId[], leadIn: LeadIn 
   const researchStatus = s.cues.has('trial-design') && !s.cues.has('finding') && !s.cues.has('null-result');
   const reportable = researchStatus ? kept.filter((k) => k.r.info.outdatedWhen.some((c) => s.marks.isNamed(c))) : kept;
   if (reportable.length > 0) return reportable.map((k) => k.m);
-  const unreviewed = researchStatus ? null : unreviewedClaim(s);
+  const unreviewed = researchStatus ? null : s.unreviewed;
   // It names LDN, or refers to it ("it") on a page about LDN.
   if (!unreviewed || (unreviewed.subject.length === 0 && !(s.cues.has('anaphor') && page.subject.aboutLdn))) return [];
   return [build(s, leadIn, null, [...unreviewed.subject, ...unreviewed.action, ...unreviewed.object], [unreviewed.action], [], 0)];
@@ -387,6 +406,13 @@ function impliedSubject(s: SentenceReading, hasContext: boolean, subject: PageSu
   if (opensWithOtherTreatment(s)) return 'no';
   if (s.sentence.kind === 'list-item' || hasContext) return 'yes';
   return !s.cues.has('experiencer') || aboutSomethingElse(s) ? 'no' : 'if-specific';
+}
+
+/** What an unreviewed claim's sentence says: LDN (or nothing, for "it"), what it does, and to what. */
+interface UnreviewedClaim {
+  subject: Hit<string>[];
+  action: Hit<string>[];
+  object: Hit<string>[];
 }
 
 /** Kept claims, each with its match. */
@@ -586,8 +612,8 @@ function result(info: ClaimInfo, subject: number, best: PatternScore, s: Sentenc
   let group = firstGroup(best.pattern);
   for (let n = code[best.pattern + 1]!; n > 0; n--, group = nextList(code, group)) {
     // A negation written into any of them ("not a controlled substance") is read as part of the claim.
+    if (!s.marks.anyNamed(group)) continue;
     const mine = s.hitsOf(group, []);
-    if (mine.length === 0) continue;
     for (const h of mine) hits.push(h);
     groupHits.push(mine);
   }
@@ -605,15 +631,23 @@ function strongestFirst(x: PatternResult, y: PatternResult): number {
  * treats is a checkable claim even when the database has no entry for it. This reads what it
  * does and to what; the caller checks the subject, which may need the sentence's cues.
  */
-function unreviewedClaim(s: SentenceReading): { subject: Hit<string>[]; action: Hit<string>[]; object: Hit<string>[] } | null {
+function unreviewedClaim(s: SentenceReading): UnreviewedClaim | null {
   if (s.sentence.kind === 'heading') return null;
   const effects = s.hitsOfKind('effect');
   const action = effects.length > 0 ? effects : s.hitsOfKind('mechanism');
   if (action.length === 0) return null;
   // The object is other words than the action: "settle" is not both what happens and to what.
-  const object = s.hits.filter((h, j) => OBJECT_KINDS.has(s.kindOf(j)) && !action.some((x) => x.first <= h.last && x.last >= h.first));
+  const object: Hit<string>[] = [];
+  for (let j = 0; j < s.hits.length; j++) if (OBJECT_KINDS.has(s.kindOf(j)) && !overlapsAny(s.hits[j]!, action)) object.push(s.hits[j]!);
   if (object.length === 0) return null;
-  return { subject: s.hits.filter((h) => h.key === 'ldn'), action, object };
+  const subject: Hit<string>[] = [];
+  for (const h of s.hits) if (h.key === 'ldn') subject.push(h);
+  return { subject, action, object };
+}
+
+function overlapsAny(h: Hit<string>, hits: Hit<string>[]): boolean {
+  for (const x of hits) if (x.first <= h.last && x.last >= h.first) return true;
+  return false;
 }
 
 /** A concept a paragraph's later sentences may leave unnamed: "LDN was tried in Crohn's disease. In a trial, 88% improved." */
@@ -656,15 +690,18 @@ function wordCount(hits: Hit<string>[]): number {
 
 function uniqueKeys(hits: Hit<string>[]): string[] {
   const keys: string[] = [];
-  for (const h of hits) if (!keys.includes(h.key)) keys.push(h.key);
+  for (const h of hits) addNew(keys, h.key);
   return keys;
 }
 
 function uniqueSurfaces(s: SentenceReading, hits: Hit<string>[]): string[] {
   const texts: string[] = [];
-  for (const h of hits) {
-    const text = s.surface(h);
-    if (!texts.includes(text)) texts.push(text);
-  }
+  for (const h of hits) addNew(texts, s.surface(h));
   return texts;
+}
+
+/** Adds `text` to `texts` unless it is there: a loop the compiler inlines, where `includes` is a call per claim's word. */
+function addNew(texts: string[], text: string): void {
+  for (const t of texts) if (t === text) return;
+  texts.push(text);
 }
