@@ -55,31 +55,39 @@ describe('concept marks', () => {
   // A list of concepts 0..3 at 0, as in `MatchIndex.code`.
   const code = Int32Array.of(4, 0, 1, 2, 3);
 
-  it('chains each concept\'s hits in order, and forgets them at the next sentence', () => {
+  it('chains each concept\'s hits in order, lists the named concepts, and forgets them at the next sentence', () => {
     const marks = new ConceptMarks(code, 4, 1);
     marks.nextSentence(5);
-    expect([2, 1, 2, 3, 2].map((c, hit) => marks.name(c, hit))).toEqual([true, true, false, true, false]);
+    [2, 1, 2, 3, 2].forEach((c, hit) => marks.name(c, hit));
     const hitsOf = (c: number) => {
       const hits = [];
       for (let j = marks.firstHit(c); j >= 0; j = marks.nextHit(j)) hits.push(j);
       return hits;
     };
+    const named = () => Array.from({ length: marks.namedTotal }, (_, k) => marks.namedAt(k));
     expect([0, 1, 2, 3].map(hitsOf)).toEqual([[], [1], [0, 2, 4], [3]]);
+    expect([0, 1, 2, 3, 4].map((hit) => marks.conceptOf(hit))).toEqual([2, 1, 2, 3, 2]);
+    expect(named()).toEqual([2, 1, 3]);
     marks.nextSentence(70);
     expect([0, 1, 2, 3].map(hitsOf)).toEqual([[], [], [], []]);
+    expect(named()).toEqual([]);
     expect(marks.anyNamed(0)).toBe(false);
-    expect(marks.name(3, 69)).toBe(true);
+    marks.name(3, 69);
     expect(hitsOf(3)).toEqual([69]);
+    expect(marks.conceptOf(69)).toBe(3);
     expect(marks.anyNamed(0)).toBe(true);
   });
 
-  it('finds the first lent concept of a list in its order', () => {
+  it('lends each concept once, lists them in the order lent, and finds the first lent concept of a list', () => {
     const marks = new ConceptMarks(code, 4, 1);
     marks.nextSentence(0);
     expect(marks.firstLent(0)).toBe(-1);
-    marks.lend(3);
-    marks.lend(1);
+    for (const c of [3, 1, 3]) marks.lend(c);
+    expect(Array.from({ length: marks.lentTotal }, (_, k) => marks.lentAt(k))).toEqual([3, 1]);
     expect(marks.firstLent(0)).toBe(1);
+    marks.nextSentence(0);
+    expect(marks.lentTotal).toBe(0);
+    expect(marks.firstLent(0)).toBe(-1);
   });
 
   it('tries each claim once a sentence', () => {

@@ -159,7 +159,9 @@ function candidateKeys(claim: CompiledClaim, id: (key: string) => ConceptId, cla
  * Which concepts the sentence being read names (and where), which its context lends it, and
  * which claims have been tried for it, by id. One set of arrays per database, reused page after
  * page: an entry equal to the current sentence's number marks it, so starting a sentence
- * unmarks everything at once, and nothing is cleared or hashed between sentences.
+ * unmarks everything at once, and nothing is cleared or hashed between sentences. The lists of
+ * the sentence's concepts are kept here too, for the same reason: a page's small arrays, each
+ * grown by `push`, were most of what matching allocated, and allocating cost more than the work.
  * The concepts asked about come as a list in `MatchIndex.code` (`code`, `list`), or as an array.
  */
 export class ConceptMarks {
@@ -168,9 +170,16 @@ export class ConceptMarks {
   /** For a named concept: the index of its first hit and of its latest hit so far. */
   private readonly firstHits: Int32Array;
   private readonly latestHits: Int32Array;
-  /** For each hit of the sentence: the index of the next hit of its concept, or -1. */
+  /** For each hit of the sentence: its concept, and the index of the next hit of that concept or -1. */
+  private hitConcepts = new Int32Array(64);
   private nextHits = new Int32Array(64);
+  /** The concepts the sentence names, in the order of their first hits, and how many. */
+  private readonly namedList: Int32Array;
+  private namedCount = 0;
   private readonly lent: Int32Array;
+  /** The concepts lent to the sentence, in the order lent, and how many. */
+  private readonly lentList: Int32Array;
+  private lentCount = 0;
   private readonly tried: Int32Array;
 
   constructor(
@@ -181,30 +190,51 @@ export class ConceptMarks {
     this.named = new Int32Array(concepts);
     this.firstHits = new Int32Array(concepts);
     this.latestHits = new Int32Array(concepts);
+    this.namedList = new Int32Array(concepts);
     this.lent = new Int32Array(concepts);
+    this.lentList = new Int32Array(concepts);
     this.tried = new Int32Array(claims);
   }
 
   /** Starts the next sentence, of `hits` hits, with nothing marked. */
   nextSentence(hits: number): void {
-    if (hits > this.nextHits.length) this.nextHits = new Int32Array(hits * 2);
+    if (hits > this.nextHits.length) {
+      this.hitConcepts = new Int32Array(hits * 2);
+      this.nextHits = new Int32Array(hits * 2);
+    }
+    this.namedCount = 0;
+    this.lentCount = 0;
     if (++this.sentence < SENTENCE_LIMIT) return;
     for (const marks of [this.named, this.lent, this.tried]) marks.fill(0);
     this.sentence = 1;
   }
 
-  /** Marks hit `hit` of the sentence, the next in order, as naming concept `c`; true if it is c's first. */
-  name(c: ConceptId, hit: number): boolean {
+  /** Marks hit `hit` of the sentence, the next in order, as naming concept `c`. */
+  name(c: ConceptId, hit: number): void {
+    this.hitConcepts[hit] = c;
     this.nextHits[hit] = -1;
-    const first = !this.isNamed(c);
-    if (first) {
+    if (this.isNamed(c)) {
+      this.nextHits[this.latestHits[c]!] = hit;
+    } else {
       this.named[c] = this.sentence;
       this.firstHits[c] = hit;
-    } else {
-      this.nextHits[this.latestHits[c]!] = hit;
+      this.namedList[this.namedCount++] = c;
     }
     this.latestHits[c] = hit;
-    return first;
+  }
+
+  /** The concept of hit `hit`. */
+  conceptOf(hit: number): ConceptId {
+    return this.hitConcepts[hit]!;
+  }
+
+  /** How many concepts the sentence names; `namedAt(k)` is the kth, in the order of their first hits. */
+  get namedTotal(): number {
+    return this.namedCount;
+  }
+
+  namedAt(k: number): ConceptId {
+    return this.namedList[k]!;
   }
 
   isNamed(c: ConceptId): boolean {
@@ -227,8 +257,20 @@ export class ConceptMarks {
     return this.nextHits[hit]!;
   }
 
+  /** Lends `c` to the sentence, unless it is lent already. */
   lend(c: ConceptId): void {
+    if (this.isLent(c)) return;
     this.lent[c] = this.sentence;
+    this.lentList[this.lentCount++] = c;
+  }
+
+  /** How many concepts are lent to the sentence; `lentAt(k)` is the kth, in the order lent. */
+  get lentTotal(): number {
+    return this.lentCount;
+  }
+
+  lentAt(k: number): ConceptId {
+    return this.lentList[k]!;
   }
 
   isLent(c: ConceptId): boolean {
@@ -240,26 +282,6 @@ export class ConceptMarks {
     const end = nextList(this.code, list);
     for (let i = list + 1; i < end; i++) if (this.isLent(this.code[i]!)) return this.code[i]!;
     return -1;
-  }
-
-  /**
-   * Whether some pattern of the claim, its patterns from `pattern` on (`patterns` of them), has
-   * every group among the concepts the sentence names or its context lends.
-   */
-  mayFit(pattern: number, patterns: number): boolean {
-    for (; patterns > 0; patterns--, pattern = nextPattern(this.code, pattern)) if (this.allKnown(pattern)) return true;
-    return false;
-  }
-
-  private allKnown(pattern: number): boolean {
-    let group = firstGroup(pattern);
-    for (let n = this.code[pattern + 1]!; n > 0; n--, group = nextList(this.code, group)) if (!this.anyKnown(group)) return false;
-    return true;
-  }
-
-  private anyKnown(list: number): boolean {
-    for (let i = list + this.code[list]!; i > list; i--) if (this.isNamed(this.code[i]!) || this.isLent(this.code[i]!)) return true;
-    return false;
   }
 
   /** True the first time a claim is tried for the sentence. */

@@ -130,7 +130,10 @@ export function match(sentences: Sentence[], words: SentenceWords[], subject: Pa
       const reviewed = found.filter(isReviewed);
       if (reviewed.length > 0) paragraph.last = reviewed;
     }
-    for (const c of s.named) if (isCarried(page.index.kinds[c]!) && !paragraph.topics.includes(c)) paragraph.topics.push(c);
+    for (let k = 0; k < s.marks.namedTotal; k++) {
+      const c = s.marks.namedAt(k);
+      if (isCarried(page.index.kinds[c]!) && !paragraph.topics.includes(c)) paragraph.topics.push(c);
+    }
   }
   return out;
 }
@@ -182,7 +185,7 @@ class PageReader {
 
   /** Sentence i, to be matched now: what it names becomes the marks' current sentence. */
   read(i: number): SentenceReading {
-    return new SentenceReading(this.sentences[i]!, this.words[i]!, this.db, this.index, this.marks);
+    return new SentenceReading(this.sentences[i]!, this.words[i]!, this.subject, this.db, this.index, this.marks);
   }
 
   /** Whether the sentence is under a reference list's heading (sentences come section by section). */
@@ -219,21 +222,11 @@ class PageReader {
     return leadIn;
   }
 
-  /** Marks what the context lends the sentence being read, and lists it, each concept once. */
-  lend(section: ConceptId[], leadIn: ConceptId[], topics: ConceptId[]): ConceptId[] {
-    const lent: ConceptId[] = [];
-    this.lendEach(section, lent);
-    this.lendEach(leadIn, lent);
-    this.lendEach(topics, lent);
-    return lent;
-  }
-
-  private lendEach(concepts: ConceptId[], lent: ConceptId[]): void {
-    for (const c of concepts) {
-      if (this.marks.isLent(c)) continue;
-      this.marks.lend(c);
-      lent.push(c);
-    }
+  /** Lends the sentence being read what its context names (`ConceptMarks.lentAt` lists it, each concept once). */
+  lend(section: ConceptId[], leadIn: LeadIn | null, topics: ConceptId[]): void {
+    for (const c of section) this.marks.lend(c);
+    if (leadIn) for (const c of leadIn.concepts) this.marks.lend(c);
+    for (const c of topics) this.marks.lend(c);
   }
 
   /** The hits' concepts, each once. */
@@ -263,16 +256,14 @@ class PageReader {
 const CONTEXT_REACH = 16;
 
 /**
- * One sentence as matching reads it: each hit's concept, the concepts it names (marked in
- * `marks` as the current sentence's), and its cues, searched for only when first asked.
+ * One sentence as matching reads it: each hit's concept and the concepts it names and is lent
+ * (in `marks`, as the current sentence's: a reading is asked nothing once the next is made), and
+ * its cues, searched for only when first asked.
  */
 class SentenceReading {
   readonly hits: Hit<string>[];
-  /** `conceptOf[j]` is hit j's concept. */
-  readonly conceptOf: ConceptId[] = [];
-  /** The concepts it names, each once, in the order of their first hits. */
-  readonly named: ConceptId[] = [];
   private sentenceCues: SentenceCues | undefined;
+  private implied: ImpliedSubject | undefined;
   private evidence: boolean | undefined;
   private keys: string[] | undefined;
   private grouped: Partial<Record<CueKind, string[]>> | undefined;
@@ -281,18 +272,21 @@ class SentenceReading {
   constructor(
     readonly sentence: Sentence,
     private readonly words: SentenceWords,
+    private readonly subject: PageSubject,
     private readonly db: PreparedDb,
     readonly index: MatchIndex,
     readonly marks: ConceptMarks,
   ) {
     this.hits = words.concepts;
     marks.nextSentence(this.hits.length);
-    for (let j = 0; j < this.hits.length; j++) {
-      // Every hit is of a lexicon concept, and the index holds them all.
-      const c = index.ids.get(this.hits[j]!.key)!;
-      this.conceptOf.push(c);
-      if (marks.name(c, j)) this.named.push(c);
-    }
+    // Every hit is of a lexicon concept, and the index holds them all.
+    for (let j = 0; j < this.hits.length; j++) marks.name(index.ids.get(this.hits[j]!.key)!, j);
+  }
+
+  /** Whether it may be read as about LDN without naming it (see `impliedSubject`); asked only once its context is lent. */
+  get impliedSubject(): ImpliedSubject {
+    this.implied ??= impliedSubject(this, this.marks.lentTotal > 0, this.subject);
+    return this.implied;
   }
 
   get cues(): SentenceCues {
@@ -302,7 +296,7 @@ class SentenceReading {
 
   /** A study result ("found no difference", "a study showed") is about evidence even with no trial word in it. */
   get aboutEvidence(): boolean {
-    this.evidence ??= this.cues.has('null-result') || this.cues.has('study-claim') || this.named.some((c) => this.index.kinds[c] === 'evidence');
+    this.evidence ??= this.cues.has('null-result') || this.cues.has('study-claim') || this.namesKind('evidence');
     return this.evidence;
   }
 
@@ -310,9 +304,14 @@ class SentenceReading {
   namedKeys(): string[] {
     if (!this.keys) {
       this.keys = [];
-      for (const c of this.named) this.keys.push(this.index.keys[c]!);
+      for (let k = 0; k < this.marks.namedTotal; k++) this.keys.push(this.index.keys[this.marks.namedAt(k)]!);
     }
     return this.keys;
+  }
+
+  private namesKind(kind: string): boolean {
+    for (let k = 0; k < this.marks.namedTotal; k++) if (this.index.kinds[this.marks.namedAt(k)] === kind) return true;
+    return false;
   }
 
   /** All its cues, as shown (`ClaimMatch.cues`: one object, shared by its matches that leave out no cue). */
@@ -356,7 +355,7 @@ class SentenceReading {
 
   /** The kind of hit j's concept. */
   kindOf(j: number): string {
-    return this.index.kinds[this.conceptOf[j]!]!;
+    return this.index.kinds[this.marks.conceptOf(j)]!;
   }
 
   surface(h: { first: number; last: number }): string {
@@ -366,14 +365,13 @@ class SentenceReading {
 }
 
 function matchSentence(s: SentenceReading, section: ConceptId[], leadIn: LeadIn | null, paragraphTopics: ConceptId[], page: PageReader): ClaimMatch[] {
-  const context = page.lend(section, leadIn?.concepts ?? [], paragraphTopics);
+  page.lend(section, leadIn, paragraphTopics);
   // Searching the sentence for cues costs more than the rest of its reading: they are searched
   // for only once something asks, and most sentences that name a claim's words name no claim.
-  let implied: ImpliedSubject | undefined;
-  const impliedOf = () => (implied ??= impliedSubject(s, context.length > 0, page.subject));
   const results: PatternResult[] = [];
-  for (const c of s.named) tryCandidates(c, s, impliedOf, results);
-  for (const c of context) tryCandidates(c, s, impliedOf, results);
+  const { marks } = s;
+  for (let k = 0; k < marks.namedTotal; k++) tryCandidates(marks.namedAt(k), s, results);
+  for (let k = 0; k < marks.lentTotal; k++) tryCandidates(marks.lentAt(k), s, results);
   // Nothing to report: done, with no cues searched for.
   if (results.length === 0 && !s.unreviewed) return [];
   // Boilerplate ("book a consultation") claims nothing.
@@ -505,7 +503,7 @@ function build(s: SentenceReading, leadIn: LeadIn | null, claim: CompiledClaim |
  * not a claim about LDN left unnamed.
  */
 function aboutSomethingElse(s: SentenceReading): boolean {
-  if (s.conceptOf.some((c) => isOtherDrug(c, s.index))) return true;
+  for (let j = 0; j < s.hits.length; j++) if (isOtherDrug(s.marks.conceptOf(j), s.index)) return true;
   let first = 0;
   for (let j = 1; j < s.hits.length; j++) if (s.hits[j]!.first < s.hits[first]!.first) first = j;
   return BACKGROUND_OPENERS.has(s.kindOf(first));
@@ -514,7 +512,7 @@ function aboutSomethingElse(s: SentenceReading): boolean {
 /** The sentence's first words (after at most a determiner) name another drug or treatment: it is the subject. */
 function opensWithOtherTreatment(s: SentenceReading): boolean {
   const first = s.hits[0];
-  return first !== undefined && first.first <= 1 && isOtherDrug(s.conceptOf[0]!, s.index);
+  return first !== undefined && first.first <= 1 && isOtherDrug(s.marks.conceptOf(0), s.index);
 }
 
 function isOtherDrug(c: ConceptId, index: MatchIndex): boolean {
@@ -527,38 +525,30 @@ function isOtherDrug(c: ConceptId, index: MatchIndex): boolean {
  * groups (see match-index.ts), so claims sharing only generic words ("helps") with the sentence
  * are never tried.
  */
-function tryCandidates(concept: ConceptId, s: SentenceReading, impliedOf: () => ImpliedSubject, results: PatternResult[]): void {
+function tryCandidates(concept: ConceptId, s: SentenceReading, results: PatternResult[]): void {
   const { index } = s;
   const end = index.candidateStarts[concept + 1]!;
   for (let i = index.candidateStarts[concept]!; i < end; i++) {
     const claim = index.candidates[i]!;
     if (!s.marks.firstTry(claim)) continue;
-    const r = evaluate(claim, s, impliedOf);
+    const r = evaluate(claim, s);
     if (r) results.push(r);
   }
 }
 
 /** The claim's best pattern for the sentence, with the sentence's words that match it; null if none fits. */
-function evaluate(claim: ClaimId, s: SentenceReading, impliedOf: () => ImpliedSubject): PatternResult | null {
+function evaluate(claim: ClaimId, s: SentenceReading): PatternResult | null {
   const { code } = s.index;
   const subject = subjectOf(s.index, claim);
   const hasSubject = code[subject]! > 0;
-  let subjectWeight = 1;
-  let needsSpecificWords = false;
   // Background claims (no drug) are too easily read into a section title.
   if (!hasSubject && s.sentence.kind === 'heading') return null;
+  const subjectNamed = !hasSubject || s.marks.anyNamed(subject);
+  if (!subjectNamed && (code[subject - 1]! & SUBJECT_MAY_BE_IMPLIED) === 0) return null;
   const patterns = code[nextList(code, subject)]!;
-  if (hasSubject && !s.marks.anyNamed(subject)) {
-    // Whether the subject may be implied is read from the cues, searched for only if this may fit.
-    if ((code[subject - 1]! & SUBJECT_MAY_BE_IMPLIED) === 0 || !s.marks.mayFit(firstPattern(code, subject), patterns)) return null;
-    const implied = impliedOf();
-    if (implied === 'no') return null;
-    subjectWeight = IMPLIED_SUBJECT_WEIGHT;
-    needsSpecificWords = implied === 'if-specific';
-  }
   let best: PatternScore | null = null;
   for (let n = 0, pattern = firstPattern(code, subject); n < patterns; n++, pattern = nextPattern(code, pattern)) {
-    const r = scorePattern(pattern, s, hasSubject, subjectWeight, needsSpecificWords);
+    const r = scorePattern(pattern, s, hasSubject, subjectNamed);
     if (!r) continue;
     if (!best || r.groups > best.groups || (r.groups === best.groups && (r.specificity > best.specificity || (r.specificity === best.specificity && r.score > best.score)))) best = r;
   }
@@ -566,11 +556,11 @@ function evaluate(claim: ClaimId, s: SentenceReading, impliedOf: () => ImpliedSu
 }
 
 /**
- * How the pattern at `pattern` fits the sentence, from the marks alone (its hits are collected
- * only for the claim's best pattern): null if some group is found neither in the sentence nor,
- * once, in its context. `subjectWeight`: what the claim's subject, if it has one, earns (less if implied).
+ * How the pattern at `pattern` fits the sentence, from the marks (its hits are collected only
+ * for the claim's best pattern): null if some group is found neither in the sentence nor, once,
+ * in its context, or if the claim's subject is unnamed and may not be implied.
  */
-function scorePattern(pattern: number, s: SentenceReading, hasSubject: boolean, subjectWeight: number, needsSpecificWords: boolean): PatternScore | null {
+function scorePattern(pattern: number, s: SentenceReading, hasSubject: boolean, subjectNamed: boolean): PatternScore | null {
   const { marks } = s;
   const { code, claimUses } = s.index;
   const groupCount = code[pattern + 1]!;
@@ -595,6 +585,16 @@ function scorePattern(pattern: number, s: SentenceReading, hasSubject: boolean, 
   // After the groups, the concepts that rule the pattern out.
   if (marks.anyNamed(group)) return null;
   if (inSentence === 0) return null;
+  // Whether an unnamed subject may be implied is read from the cues, searched for only now
+  // that the pattern fits (most claims tried on a sentence do not).
+  let subjectWeight = 1;
+  let needsSpecificWords = false;
+  if (!subjectNamed) {
+    const implied = s.impliedSubject;
+    if (implied === 'no') return null;
+    subjectWeight = IMPLIED_SUBJECT_WEIGHT;
+    needsSpecificWords = implied === 'if-specific';
+  }
   // Under a heading "Chronic Pain", "here is who it may help" names nothing itself: a claim
   // completed from context needs at least one word in the sentence rarer than "helps" or "reduces".
   // ...unless it speaks of trials or results: "the three largest trials found no benefit" under "Fibromyalgia".
