@@ -95,41 +95,41 @@ function buildIndex(db: PreparedDb): MatchIndex {
   for (const key of db.conceptKind.keys()) id(key);
   const compiled = db.compiled.claims;
   const claims = compiled.map((claim, c): ClaimInfo => ({ id: c, claim, outdatedWhen: (claim.outdated?.when ?? []).map(id) }));
-  const code: number[] = [];
-  const list = (keys: string[]) => code.push(keys.length, ...keys.map(id));
+  const layout: number[] = [];
+  const addList = (list: string[]) => layout.push(list.length, ...list.map(id));
   const claimStarts = compiled.map((claim) => {
-    const start = code.length;
-    code.push(claim.subject.includes('ldn') ? SUBJECT_MAY_BE_IMPLIED : 0);
-    list(claim.subject);
-    code.push(claim.patterns.length);
+    const start = layout.length;
+    layout.push(claim.subject.includes('ldn') ? SUBJECT_MAY_BE_IMPLIED : 0);
+    addList(claim.subject);
+    layout.push(claim.patterns.length);
     for (const pattern of claim.patterns) {
-      const patternStart = code.length;
-      code.push(0, pattern.all.length);
-      for (const group of pattern.all) list(group);
-      list(pattern.none);
-      code[patternStart] = code.length - patternStart;
+      const patternStart = layout.length;
+      layout.push(0, pattern.all.length);
+      for (const group of pattern.all) addList(group);
+      addList(pattern.none);
+      layout[patternStart] = layout.length - patternStart;
     }
     return start;
   });
   const claimUses = Int32Array.from(keys, (key) => db.claimsByConcept.get(key)?.length ?? 0);
-  const byConcept: ClaimId[][] = keys.map(() => []);
+  const candidatesOf: ClaimId[][] = keys.map(() => []);
   compiled.forEach((claim, c) => {
-    for (const concept of candidateKeys(claim, id, claimUses)) byConcept[concept]!.push(c);
+    for (const concept of candidateKeys(claim, id, claimUses)) candidatesOf[concept]!.push(c);
   });
   const candidateStarts = new Int32Array(keys.length + 1);
-  byConcept.forEach((list, c) => (candidateStarts[c + 1] = candidateStarts[c]! + list.length));
-  const codes = Int32Array.from(code);
+  candidatesOf.forEach((claimIds, c) => (candidateStarts[c + 1] = candidateStarts[c]! + claimIds.length));
+  const code = Int32Array.from(layout);
   return {
     keys,
     kinds: keys.map((key) => db.conceptKind.get(key) ?? ''),
     claims,
     ids,
     claimUses,
-    code: codes,
+    code,
     claimStarts: Int32Array.from(claimStarts),
-    candidates: Int32Array.from(byConcept.flat()),
+    candidates: Int32Array.from(candidatesOf.flat()),
     candidateStarts,
-    marks: new ConceptMarks(codes, keys.length, claims.length),
+    marks: new ConceptMarks(code, keys.length, claims.length),
   };
 }
 
@@ -160,9 +160,9 @@ function candidateKeys(claim: CompiledClaim, id: (key: string) => ConceptId, cla
  * which claims have been tried for it, by id. One set of arrays per database, reused page after
  * page: an entry equal to the current sentence's number marks it, so starting a sentence
  * unmarks everything at once, and nothing is cleared or hashed between sentences. The lists of
- * the sentence's concepts are kept here too, for the same reason: a page's small arrays, each
- * grown by `push`, were most of what matching allocated, and allocating cost more than the work.
- * The concepts asked about come as a list in `MatchIndex.code` (`code`, `list`), or as an array.
+ * the sentence's concepts (each hit's, the named, the lent) are kept here too, rather than in
+ * arrays grown by `push` for every sentence. A list of concepts asked about is given by where it
+ * starts in `MatchIndex.code`.
  */
 export class ConceptMarks {
   private sentence = 0;
