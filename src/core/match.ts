@@ -9,7 +9,7 @@ import type { CompiledClaim, CueKind, PreparedDb } from './db';
 import type { Hit } from './forms';
 import type { Stance } from './levels';
 import { MAX_CLAIMS_PER_SENTENCE } from './limits';
-import { matchIndex, type ClaimInfo, type ConceptMarks, type ConceptInfo, type MatchIndex, type PatternInfo } from './match-index';
+import { firstGroup, firstPattern, matchIndex, nextList, nextPattern, subjectOf, SUBJECT_MAY_BE_IMPLIED, type ClaimId, type ClaimInfo, type ConceptId, type ConceptMarks, type MatchIndex } from './match-index';
 import { isReferenceHeading } from './reference-heading';
 import type { Sentence } from './segment';
 import type { SentenceWords } from './sentence-words';
@@ -59,7 +59,7 @@ const SILENT_CUES = new Set<CueKind>(['clause-break', 'anaphor', 'pseudo-negatio
 
 /** What a list's lead-in lends to its items: its concepts, and its tone. */
 interface LeadIn {
-  concepts: ConceptInfo[];
+  concepts: ConceptId[];
   hedged: boolean;
   /** "Claims you will see online:" — the items that follow are others' claims. */
   distanced: boolean;
@@ -70,9 +70,10 @@ type ImpliedSubject = 'yes' | 'no' | 'if-specific';
 
 /** How well one of a claim's patterns fits a sentence. */
 interface PatternScore {
-  pattern: PatternInfo;
-  /** The concept a group took from the section heading, lead-in or paragraph, if one did. */
-  fromContext: ConceptInfo | null;
+  /** Where the pattern starts in `MatchIndex.code`. */
+  pattern: number;
+  /** The concept a group took from the section heading, lead-in or paragraph, or -1. */
+  fromContext: ConceptId;
   groups: number;
   /** How particular the matched words are: rare concepts (used by few claims) say more than "helps". */
   specificity: number;
@@ -96,7 +97,7 @@ interface PatternResult {
 interface Paragraph {
   block: number;
   /** What its sentences so far named that later ones may leave unnamed (see `isCarried`). */
-  topics: ConceptInfo[];
+  topics: ConceptId[];
   /** The claims of its latest sentence that made any. */
   last: ClaimMatch[];
 }
@@ -124,9 +125,15 @@ export function match(sentences: Sentence[], words: SentenceWords[], subject: Pa
     const question = isQuestion(sentence.text);
     let found = s.hits.length > 0 && !question ? matchSentence(s, page.sectionTopics(i), page.leadIn(i), paragraph.topics, page) : [];
     if (found.length === 0 && paragraph.last.length > 0 && !question && s.cues.has('agreement')) found = agreeing(s, paragraph.last);
-    for (const m of found) out.push(m);
-    if (found.some(isReviewed)) paragraph.last = found.filter(isReviewed);
-    for (const c of s.named) if (isCarried(c) && !paragraph.topics.includes(c)) paragraph.topics.push(c);
+    if (found.length > 0) {
+      for (const m of found) out.push(m);
+      const reviewed = found.filter(isReviewed);
+      if (reviewed.length > 0) paragraph.last = reviewed;
+    }
+    for (let k = 0; k < s.marks.namedTotal; k++) {
+      const c = s.marks.namedAt(k);
+      if (isCarried(page.index.kinds[c]!) && !paragraph.topics.includes(c)) paragraph.topics.push(c);
+    }
   }
   return out;
 }
@@ -158,10 +165,13 @@ function agreeing(s: SentenceReading, previous: ClaimMatch[]): ClaimMatch[] {
 class PageReader {
   readonly index: MatchIndex;
   readonly marks: ConceptMarks;
-  private readonly sections = new Map<string, ConceptInfo[]>();
+  private readonly sections = new Map<string, ConceptId[]>();
   private readonly leadIns = new Map<string, LeadIn>();
   private section: string | null = null;
   private referenceList = false;
+  // Sentences come section by section and list by list: the latest reading is asked again at once.
+  private latestSection: { text: string; topics: ConceptId[] } | null = null;
+  private latestLeadIn: { text: string; leadIn: LeadIn } | null = null;
 
   constructor(
     private readonly sentences: Sentence[],
@@ -175,7 +185,7 @@ class PageReader {
 
   /** Sentence i, to be matched now: what it names becomes the marks' current sentence. */
   read(i: number): SentenceReading {
-    return new SentenceReading(this.sentences[i]!, this.words[i]!, this.db, this.index, this.marks);
+    return new SentenceReading(this.sentences[i]!, this.words[i]!, this.subject, this.db, this.index, this.marks);
   }
 
   /** Whether the sentence is under a reference list's heading (sentences come section by section). */
@@ -187,17 +197,20 @@ class PageReader {
     return this.referenceList;
   }
 
-  sectionTopics(i: number): ConceptInfo[] {
+  sectionTopics(i: number): ConceptId[] {
     const text = this.sentences[i]!.section;
     if (text === null) return [];
+    if (this.latestSection?.text === text) return this.latestSection.topics;
     let topics = this.sections.get(text);
-    if (!topics) this.sections.set(text, (topics = this.conceptsOf(this.wordsOf(text, i).concepts).filter((c) => c.kind !== 'effect')));
+    if (!topics) this.sections.set(text, (topics = this.conceptsOf(this.wordsOf(text, i).concepts).filter((c) => this.index.kinds[c] !== 'effect')));
+    this.latestSection = { text, topics };
     return topics;
   }
 
   leadIn(i: number): LeadIn | null {
     const text = this.sentences[i]!.leadIn;
     if (text === null) return null;
+    if (this.latestLeadIn?.text === text) return this.latestLeadIn.leadIn;
     let leadIn = this.leadIns.get(text);
     if (!leadIn) {
       const words = this.wordsOf(text, i);
@@ -205,31 +218,22 @@ class PageReader {
       leadIn = { concepts: this.conceptsOf(words.concepts), hedged: cues.some((h) => h.key === 'hedge'), distanced: cues.some((h) => h.key === 'distancing') };
       this.leadIns.set(text, leadIn);
     }
+    this.latestLeadIn = { text, leadIn };
     return leadIn;
   }
 
-  /** Marks what the context lends the sentence being read, and lists it, each concept once. */
-  lend(section: ConceptInfo[], leadIn: ConceptInfo[], topics: ConceptInfo[]): ConceptInfo[] {
-    const lent: ConceptInfo[] = [];
-    this.lendEach(section, lent);
-    this.lendEach(leadIn, lent);
-    this.lendEach(topics, lent);
-    return lent;
-  }
-
-  private lendEach(concepts: ConceptInfo[], lent: ConceptInfo[]): void {
-    for (const c of concepts) {
-      if (this.marks.isLent(c)) continue;
-      this.marks.lend(c);
-      lent.push(c);
-    }
+  /** Lends the sentence being read what its context names (`ConceptMarks.lentAt` lists it, each concept once). */
+  lend(section: ConceptId[], leadIn: LeadIn | null, topics: ConceptId[]): void {
+    for (const c of section) this.marks.lend(c);
+    if (leadIn) for (const c of leadIn.concepts) this.marks.lend(c);
+    for (const c of topics) this.marks.lend(c);
   }
 
   /** The hits' concepts, each once. */
-  private conceptsOf(hits: Hit<string>[]): ConceptInfo[] {
-    const out: ConceptInfo[] = [];
+  private conceptsOf(hits: Hit<string>[]): ConceptId[] {
+    const out: ConceptId[] = [];
     for (const h of hits) {
-      const c = this.index.byKey.get(h.key)!;
+      const c = this.index.ids.get(h.key)!;
       if (!out.includes(c)) out.push(c);
     }
     return out;
@@ -252,40 +256,37 @@ class PageReader {
 const CONTEXT_REACH = 16;
 
 /**
- * One sentence as matching reads it: each hit's concept, the concepts it names (marked in
- * `marks` as the current sentence's), and its cues, searched for only when first asked.
+ * One sentence as matching reads it: each hit's concept and the concepts it names and is lent
+ * (in `marks`, as the current sentence's: a reading is asked nothing once the next is made), and
+ * its cues, searched for only when first asked.
  */
 class SentenceReading {
   readonly hits: Hit<string>[];
-  /** `conceptOf[j]` is hit j's concept. */
-  readonly conceptOf: ConceptInfo[] = [];
-  /** The concepts it names, each once, in the order of their first hits. */
-  readonly named: ConceptInfo[] = [];
-  /** `nextHit[j]`: the index of the next hit of hit j's concept, or -1 (see `hitsOf`). */
-  private readonly nextHit: number[] = [];
   private sentenceCues: SentenceCues | undefined;
+  private implied: ImpliedSubject | undefined;
   private evidence: boolean | undefined;
   private keys: string[] | undefined;
   private grouped: Partial<Record<CueKind, string[]>> | undefined;
+  private unreviewedClaim: UnreviewedClaim | null | undefined;
 
   constructor(
     readonly sentence: Sentence,
     private readonly words: SentenceWords,
+    private readonly subject: PageSubject,
     private readonly db: PreparedDb,
-    index: MatchIndex,
+    readonly index: MatchIndex,
     readonly marks: ConceptMarks,
   ) {
     this.hits = words.concepts;
-    marks.nextSentence();
-    for (let j = 0; j < this.hits.length; j++) {
-      // Every hit is of a lexicon concept, and the index holds them all.
-      const c = index.byKey.get(this.hits[j]!.key)!;
-      this.conceptOf.push(c);
-      this.nextHit.push(-1);
-      const previous = marks.name(c, j);
-      if (previous < 0) this.named.push(c);
-      else this.nextHit[previous] = j;
-    }
+    marks.nextSentence(this.hits.length);
+    // Every hit is of a lexicon concept, and the index holds them all.
+    for (let j = 0; j < this.hits.length; j++) marks.name(index.ids.get(this.hits[j]!.key)!, j);
+  }
+
+  /** Whether it may be read as about LDN without naming it (see `impliedSubject`); asked only once its context is lent. */
+  get impliedSubject(): ImpliedSubject {
+    this.implied ??= impliedSubject(this, this.marks.lentTotal > 0, this.subject);
+    return this.implied;
   }
 
   get cues(): SentenceCues {
@@ -295,14 +296,22 @@ class SentenceReading {
 
   /** A study result ("found no difference", "a study showed") is about evidence even with no trial word in it. */
   get aboutEvidence(): boolean {
-    this.evidence ??= this.cues.has('null-result') || this.cues.has('study-claim') || this.named.some((c) => c.kind === 'evidence');
+    this.evidence ??= this.cues.has('null-result') || this.cues.has('study-claim') || this.namesKind('evidence');
     return this.evidence;
   }
 
   /** The keys of the concepts it names (`ClaimMatch.sentenceConcepts`: one array, shared by its matches). */
   namedKeys(): string[] {
-    this.keys ??= this.named.map((c) => c.key);
+    if (!this.keys) {
+      this.keys = [];
+      for (let k = 0; k < this.marks.namedTotal; k++) this.keys.push(this.index.keys[this.marks.namedAt(k)]!);
+    }
     return this.keys;
+  }
+
+  private namesKind(kind: string): boolean {
+    for (let k = 0; k < this.marks.namedTotal; k++) if (this.index.kinds[this.marks.namedAt(k)] === kind) return true;
+    return false;
   }
 
   /** All its cues, as shown (`ClaimMatch.cues`: one object, shared by its matches that leave out no cue). */
@@ -320,16 +329,33 @@ class SentenceReading {
     return out;
   }
 
-  /** Its hits of any of `concepts`, in the concepts' order (while it is the marks' current sentence). */
-  hitsOf(concepts: ConceptInfo[]): Hit<string>[] {
-    const out: Hit<string>[] = [];
-    for (const c of concepts) for (let j = this.marks.firstHit(c); j >= 0; j = this.nextHit[j]!) out.push(this.hits[j]!);
+  /**
+   * Its hits of any concept of the list at `list` in `MatchIndex.code`, in the list's order,
+   * added to `out` (while it is the marks' current sentence).
+   */
+  hitsOf(list: number, out: Hit<string>[]): Hit<string>[] {
+    const { code } = this.index;
+    const end = nextList(code, list);
+    for (let i = list + 1; i < end; i++) for (let j = this.marks.firstHit(code[i]!); j >= 0; j = this.marks.nextHit(j)) out.push(this.hits[j]!);
     return out;
+  }
+
+  /** What it says LDN does, and to what, when the database may lack the claim (see `unreviewedClaim`). */
+  get unreviewed(): UnreviewedClaim | null {
+    if (this.unreviewedClaim === undefined) this.unreviewedClaim = unreviewedClaim(this);
+    return this.unreviewedClaim;
   }
 
   /** Its hits of concepts of the given kind. */
   hitsOfKind(kind: string): Hit<string>[] {
-    return this.hits.filter((_, j) => this.conceptOf[j]!.kind === kind);
+    const out: Hit<string>[] = [];
+    for (let j = 0; j < this.hits.length; j++) if (this.kindOf(j) === kind) out.push(this.hits[j]!);
+    return out;
+  }
+
+  /** The kind of hit j's concept. */
+  kindOf(j: number): string {
+    return this.index.kinds[this.marks.conceptOf(j)]!;
   }
 
   surface(h: { first: number; last: number }): string {
@@ -338,22 +364,19 @@ class SentenceReading {
   }
 }
 
-function matchSentence(s: SentenceReading, section: ConceptInfo[], leadIn: LeadIn | null, paragraphTopics: ConceptInfo[], page: PageReader): ClaimMatch[] {
-  const context = page.lend(section, leadIn?.concepts ?? [], paragraphTopics);
+function matchSentence(s: SentenceReading, section: ConceptId[], leadIn: LeadIn | null, paragraphTopics: ConceptId[], page: PageReader): ClaimMatch[] {
+  page.lend(section, leadIn, paragraphTopics);
   // Searching the sentence for cues costs more than the rest of its reading: they are searched
   // for only once something asks, and most sentences that name a claim's words name no claim.
-  let implied: ImpliedSubject | undefined;
-  const impliedOf = () => (implied ??= impliedSubject(s, context.length > 0, page.subject));
   const results: PatternResult[] = [];
-  for (const claim of candidatesFor(s, context)) {
-    const r = evaluate(claim, s, impliedOf);
-    if (r) results.push(r);
-  }
+  const { marks } = s;
+  for (let k = 0; k < marks.namedTotal; k++) tryCandidates(marks.namedAt(k), s, results);
+  for (let k = 0; k < marks.lentTotal; k++) tryCandidates(marks.lentAt(k), s, results);
   // Nothing to report: done, with no cues searched for.
-  if (results.length === 0 && !unreviewedClaim(s)) return [];
+  if (results.length === 0 && !s.unreviewed) return [];
   // Boilerplate ("book a consultation") claims nothing.
   if (s.cues.has('call-to-action')) return [];
-  if (results.length > 1) results.sort(strongestFirst);
+  sortStable(results, strongestFirst);
   const kept = keep(results, s, leadIn);
   // A trial's design or status ("phase 2, placebo-controlled, 160 participants") is research
   // status, not a health claim, unless it reports a finding, or the database knows the
@@ -361,7 +384,7 @@ function matchSentence(s: SentenceReading, section: ConceptInfo[], leadIn: LeadI
   const researchStatus = s.cues.has('trial-design') && !s.cues.has('finding') && !s.cues.has('null-result');
   const reportable = researchStatus ? kept.filter((k) => k.r.info.outdatedWhen.some((c) => s.marks.isNamed(c))) : kept;
   if (reportable.length > 0) return reportable.map((k) => k.m);
-  const unreviewed = researchStatus ? null : unreviewedClaim(s);
+  const unreviewed = researchStatus ? null : s.unreviewed;
   // It names LDN, or refers to it ("it") on a page about LDN.
   if (!unreviewed || (unreviewed.subject.length === 0 && !(s.cues.has('anaphor') && page.subject.aboutLdn))) return [];
   return [build(s, leadIn, null, [...unreviewed.subject, ...unreviewed.action, ...unreviewed.object], [unreviewed.action], [], 0)];
@@ -383,6 +406,13 @@ function impliedSubject(s: SentenceReading, hasContext: boolean, subject: PageSu
   return !s.cues.has('experiencer') || aboutSomethingElse(s) ? 'no' : 'if-specific';
 }
 
+/** What an unreviewed claim's sentence says: LDN (or nothing, for "it"), what it does, and to what. */
+interface UnreviewedClaim {
+  subject: Hit<string>[];
+  action: Hit<string>[];
+  object: Hit<string>[];
+}
+
 /** Kept claims, each with its match. */
 interface Kept {
   r: PatternResult;
@@ -400,12 +430,12 @@ function keep(results: PatternResult[], s: SentenceReading, leadIn: LeadIn | nul
   for (const r of results) {
     if (kept.length >= MAX_CLAIMS_PER_SENTENCE) break;
     // Reading the stance is the costly part, so a claim is built only once it may be kept.
-    if (!kept.some((k) => opposite(k.r, r))) {
+    if (!anyOpposite(kept, r)) {
       if (!redundant(r, kept)) kept.push({ r, m: build(s, leadIn, r.claim, r.hits, r.groupHits, r.contextConcepts, r.score) });
       continue;
     }
     const m = build(s, leadIn, r.claim, r.hits, r.groupHits, r.contextConcepts, r.score);
-    const clash = kept.findIndex((k) => opposite(k.r, r) && endorses(k.m) !== endorses(m));
+    const clash = clashing(kept, r, m);
     if (clash >= 0) {
       if (endorses(m)) kept[clash] = { r, m };
     } else if (!redundant(r, kept)) {
@@ -413,6 +443,17 @@ function keep(results: PatternResult[], s: SentenceReading, leadIn: LeadIn | nul
     }
   }
   return kept;
+}
+
+function anyOpposite(kept: Kept[], r: PatternResult): boolean {
+  for (const k of kept) if (opposite(k.r, r)) return true;
+  return false;
+}
+
+/** The index of the kept claim opposite to `r` that the page reads the other way from `m`, or -1. */
+function clashing(kept: Kept[], r: PatternResult, m: ClaimMatch): number {
+  for (let i = 0; i < kept.length; i++) if (opposite(kept[i]!.r, r) && endorses(kept[i]!.m) !== endorses(m)) return i;
+  return -1;
 }
 
 function opposite(k: PatternResult, r: PatternResult): boolean {
@@ -423,8 +464,19 @@ function opposite(k: PatternResult, r: PatternResult): boolean {
 function redundant(r: PatternResult, kept: Kept[]): boolean {
   for (const { r: k } of kept) {
     if (r.claim.condition !== 'general' && k.claim.condition === r.claim.condition) return true;
-    if (r.hits.every((h) => k.hits.some((x) => x.key === h.key))) return true;
+    if (keysAmong(r.hits, k.hits)) return true;
   }
+  return false;
+}
+
+/** Whether every hit of `hits` is of a concept that `of` has a hit of. */
+function keysAmong(hits: Hit<string>[], of: Hit<string>[]): boolean {
+  for (const h of hits) if (!hasKey(of, h.key)) return false;
+  return true;
+}
+
+function hasKey(hits: Hit<string>[], key: string): boolean {
+  for (const h of hits) if (h.key === key) return true;
   return false;
 }
 
@@ -438,7 +490,7 @@ function build(s: SentenceReading, leadIn: LeadIn | null, claim: CompiledClaim |
     hedged: s.cues.has('hedge') || (leadIn?.hedged ?? false),
     concepts: uniqueKeys(hits),
     contextConcepts,
-    words: uniqueSurfaces(s, sortByPosition(hits)),
+    words: uniqueSurfaces(s, sortStable(hits, byPosition)),
     score: Math.round(score * 100) / 100,
     sentenceConcepts: s.namedKeys(),
     cues: cues === s.cues.all ? s.groupedCues() : s.groupCues(cues),
@@ -451,110 +503,122 @@ function build(s: SentenceReading, leadIn: LeadIn | null, claim: CompiledClaim |
  * not a claim about LDN left unnamed.
  */
 function aboutSomethingElse(s: SentenceReading): boolean {
-  if (s.conceptOf.some(isOtherDrug)) return true;
+  for (let j = 0; j < s.hits.length; j++) if (isOtherDrug(s.marks.conceptOf(j), s.index)) return true;
   let first = 0;
   for (let j = 1; j < s.hits.length; j++) if (s.hits[j]!.first < s.hits[first]!.first) first = j;
-  return BACKGROUND_OPENERS.has(s.conceptOf[first]!.kind);
+  return BACKGROUND_OPENERS.has(s.kindOf(first));
 }
 
 /** The sentence's first words (after at most a determiner) name another drug or treatment: it is the subject. */
 function opensWithOtherTreatment(s: SentenceReading): boolean {
   const first = s.hits[0];
-  return first !== undefined && first.first <= 1 && isOtherDrug(s.conceptOf[0]!);
+  return first !== undefined && first.first <= 1 && isOtherDrug(s.marks.conceptOf(0), s.index);
 }
 
-function isOtherDrug(c: ConceptInfo): boolean {
-  return c.kind === 'drug' && c.key !== 'naltrexone';
+function isOtherDrug(c: ConceptId, index: MatchIndex): boolean {
+  return index.kinds[c] === 'drug' && index.keys[c] !== 'naltrexone';
 }
 
 /**
- * The claims `evaluate` could accept for a sentence, each once: looked up by their rarest groups
- * (see match-index.ts), so claims sharing only generic words ("helps") with the sentence are
- * never tried.
+ * Tries the claims `evaluate` could accept for a sentence that names or is lent `concept`, each
+ * once a sentence, and adds those that fit to `results`. Claims are looked up by their rarest
+ * groups (see match-index.ts), so claims sharing only generic words ("helps") with the sentence
+ * are never tried.
  */
-function candidatesFor(s: SentenceReading, context: ConceptInfo[]): ClaimInfo[] {
-  const candidates: ClaimInfo[] = [];
-  for (const c of s.named) addCandidates(c, s.marks, candidates);
-  for (const c of context) addCandidates(c, s.marks, candidates);
-  return candidates;
-}
-
-function addCandidates(concept: ConceptInfo, marks: ConceptMarks, candidates: ClaimInfo[]): void {
-  for (const claim of concept.candidates) if (marks.firstTry(claim)) candidates.push(claim);
+function tryCandidates(concept: ConceptId, s: SentenceReading, results: PatternResult[]): void {
+  const { index } = s;
+  const end = index.candidateStarts[concept + 1]!;
+  for (let i = index.candidateStarts[concept]!; i < end; i++) {
+    const claim = index.candidates[i]!;
+    if (!s.marks.firstTry(claim)) continue;
+    const r = evaluate(claim, s);
+    if (r) results.push(r);
+  }
 }
 
 /** The claim's best pattern for the sentence, with the sentence's words that match it; null if none fits. */
-function evaluate(claim: ClaimInfo, s: SentenceReading, impliedOf: () => ImpliedSubject): PatternResult | null {
-  const hasSubject = claim.subject.length > 0;
-  let subjectWeight = 1;
-  let needsSpecificWords = false;
+function evaluate(claim: ClaimId, s: SentenceReading): PatternResult | null {
+  const { code } = s.index;
+  const subject = subjectOf(s.index, claim);
+  const hasSubject = code[subject]! > 0;
   // Background claims (no drug) are too easily read into a section title.
   if (!hasSubject && s.sentence.kind === 'heading') return null;
-  if (hasSubject && !s.marks.anyNamed(claim.subject)) {
-    // Whether the subject may be implied is read from the cues, searched for only if this may fit.
-    if (!claim.subjectMayBeImplied || !s.marks.mayFit(claim)) return null;
-    const implied = impliedOf();
-    if (implied === 'no') return null;
-    subjectWeight = IMPLIED_SUBJECT_WEIGHT;
-    needsSpecificWords = implied === 'if-specific';
-  }
+  const subjectNamed = !hasSubject || s.marks.anyNamed(subject);
+  if (!subjectNamed && (code[subject - 1]! & SUBJECT_MAY_BE_IMPLIED) === 0) return null;
+  const patterns = code[nextList(code, subject)]!;
   let best: PatternScore | null = null;
-  for (const pattern of claim.patterns) {
-    const r = scorePattern(pattern, s, hasSubject, subjectWeight, needsSpecificWords);
+  for (let n = 0, pattern = firstPattern(code, subject); n < patterns; n++, pattern = nextPattern(code, pattern)) {
+    const r = scorePattern(pattern, s, hasSubject, subjectNamed);
     if (!r) continue;
     if (!best || r.groups > best.groups || (r.groups === best.groups && (r.specificity > best.specificity || (r.specificity === best.specificity && r.score > best.score)))) best = r;
   }
-  return best && result(claim, best, s);
+  return best && result(s.index.claims[claim]!, subject, best, s);
 }
 
 /**
- * How a pattern fits the sentence, from the marks alone (its hits are collected only for the
- * claim's best pattern): null if some group is found neither in the sentence nor, once, in its
- * context. `subjectWeight`: what the claim's subject, if it has one, earns (less if implied).
+ * How the pattern at `pattern` fits the sentence, from the marks (its hits are collected only
+ * for the claim's best pattern): null if some group is found neither in the sentence nor, once,
+ * in its context, or if the claim's subject is unnamed and may not be implied.
  */
-function scorePattern(pattern: PatternInfo, s: SentenceReading, hasSubject: boolean, subjectWeight: number, needsSpecificWords: boolean): PatternScore | null {
+function scorePattern(pattern: number, s: SentenceReading, hasSubject: boolean, subjectNamed: boolean): PatternScore | null {
   const { marks } = s;
-  if (marks.anyNamed(pattern.none)) return null;
-  let fromContext: ConceptInfo | null = null;
+  const { code, claimUses } = s.index;
+  const groupCount = code[pattern + 1]!;
+  let group = firstGroup(pattern);
+  let fromContext: ConceptId = -1;
   let specificity = 0;
   let inSentence = 0;
-  for (const group of pattern.all) {
+  for (let n = 0; n < groupCount; n++, group = nextList(code, group)) {
     // The group's rarest concept found says how particular the words are.
     let rarest = Infinity;
-    for (const c of group) if (marks.isNamed(c)) rarest = Math.min(rarest, c.claimUses);
+    for (let i = group + code[group]!; i > group; i--) if (marks.isNamed(code[i]!)) rarest = Math.min(rarest, claimUses[code[i]!]!);
     if (rarest < Infinity) {
       specificity += 1 / rarest;
       inSentence++;
       continue;
     }
     // A heading claims only what it says; one group at most may come from the context.
-    if (s.sentence.kind === 'heading' || fromContext) return null;
+    if (s.sentence.kind === 'heading' || fromContext >= 0) return null;
     fromContext = marks.firstLent(group);
-    if (!fromContext) return null;
+    if (fromContext < 0) return null;
   }
+  // After the groups, the concepts that rule the pattern out.
+  if (marks.anyNamed(group)) return null;
   if (inSentence === 0) return null;
+  // Whether an unnamed subject may be implied is read from the cues, searched for only now
+  // that the pattern fits (most claims tried on a sentence do not).
+  let subjectWeight = 1;
+  let needsSpecificWords = false;
+  if (!subjectNamed) {
+    const implied = s.impliedSubject;
+    if (implied === 'no') return null;
+    subjectWeight = IMPLIED_SUBJECT_WEIGHT;
+    needsSpecificWords = implied === 'if-specific';
+  }
   // Under a heading "Chronic Pain", "here is who it may help" names nothing itself: a claim
   // completed from context needs at least one word in the sentence rarer than "helps" or "reduces".
   // ...unless it speaks of trials or results: "the three largest trials found no benefit" under "Fibromyalgia".
-  if ((fromContext || needsSpecificWords) && specificity < MIN_SPECIFICITY_WITH_CONTEXT && !s.aboutEvidence) return null;
-  const groups = pattern.all.length + (hasSubject ? 1 : 0);
-  const earned = inSentence + CONTEXT_WEIGHT * (fromContext ? 1 : 0) + (hasSubject ? subjectWeight : 0);
+  if ((fromContext >= 0 || needsSpecificWords) && specificity < MIN_SPECIFICITY_WITH_CONTEXT && !s.aboutEvidence) return null;
+  const groups = groupCount + (hasSubject ? 1 : 0);
+  const earned = inSentence + CONTEXT_WEIGHT * (fromContext >= 0 ? 1 : 0) + (hasSubject ? subjectWeight : 0);
   return { pattern, fromContext, groups, specificity, score: earned / groups };
 }
 
 /** The claim's match on its best pattern: every concept of a group found in the sentence is the claim's own words. */
-function result(info: ClaimInfo, best: PatternScore, s: SentenceReading): PatternResult {
-  const hits = s.hitsOf(info.subject);
+function result(info: ClaimInfo, subject: number, best: PatternScore, s: SentenceReading): PatternResult {
+  const { code } = s.index;
+  const hits = s.hitsOf(subject, []);
   const groupHits: Hit<string>[][] = [];
-  for (const group of best.pattern.all) {
+  let group = firstGroup(best.pattern);
+  for (let n = code[best.pattern + 1]!; n > 0; n--, group = nextList(code, group)) {
     // A negation written into any of them ("not a controlled substance") is read as part of the claim.
-    const mine = s.hitsOf(group);
-    if (mine.length === 0) continue;
+    if (!s.marks.anyNamed(group)) continue;
+    const mine = s.hitsOf(group, []);
     for (const h of mine) hits.push(h);
     groupHits.push(mine);
   }
   const { groups, specificity, score } = best;
-  return { info, claim: info.claim, hits, groupHits, contextConcepts: best.fromContext ? [best.fromContext.key] : [], groups, specificity, score, wordCount: wordCount(hits) };
+  return { info, claim: info.claim, hits, groupHits, contextConcepts: best.fromContext >= 0 ? [s.index.keys[best.fromContext]!] : [], groups, specificity, score, wordCount: wordCount(hits) };
 }
 
 /** More groups, rarer words, a fuller score, more words first; then by id, so the order is total. */
@@ -567,20 +631,28 @@ function strongestFirst(x: PatternResult, y: PatternResult): number {
  * treats is a checkable claim even when the database has no entry for it. This reads what it
  * does and to what; the caller checks the subject, which may need the sentence's cues.
  */
-function unreviewedClaim(s: SentenceReading): { subject: Hit<string>[]; action: Hit<string>[]; object: Hit<string>[] } | null {
+function unreviewedClaim(s: SentenceReading): UnreviewedClaim | null {
   if (s.sentence.kind === 'heading') return null;
   const effects = s.hitsOfKind('effect');
   const action = effects.length > 0 ? effects : s.hitsOfKind('mechanism');
   if (action.length === 0) return null;
   // The object is other words than the action: "settle" is not both what happens and to what.
-  const object = s.hits.filter((h, j) => OBJECT_KINDS.has(s.conceptOf[j]!.kind) && !action.some((x) => x.first <= h.last && x.last >= h.first));
+  const object: Hit<string>[] = [];
+  for (let j = 0; j < s.hits.length; j++) if (OBJECT_KINDS.has(s.kindOf(j)) && !overlapsAny(s.hits[j]!, action)) object.push(s.hits[j]!);
   if (object.length === 0) return null;
-  return { subject: s.hits.filter((h) => h.key === 'ldn'), action, object };
+  const subject: Hit<string>[] = [];
+  for (const h of s.hits) if (h.key === 'ldn') subject.push(h);
+  return { subject, action, object };
+}
+
+function overlapsAny(h: Hit<string>, hits: Hit<string>[]): boolean {
+  for (const x of hits) if (x.first <= h.last && x.last >= h.first) return true;
+  return false;
 }
 
 /** A concept a paragraph's later sentences may leave unnamed: "LDN was tried in Crohn's disease. In a trial, 88% improved." */
-function isCarried(c: ConceptInfo): boolean {
-  return c.kind === 'subject' || c.kind === 'condition';
+function isCarried(kind: string): boolean {
+  return kind === 'subject' || kind === 'condition';
 }
 
 function isReviewed(m: ClaimMatch): boolean {
@@ -592,18 +664,22 @@ function endorses(m: ClaimMatch): boolean {
 }
 
 /**
- * Sorts hits in place by where they start, keeping the order of hits that start together. A
- * claim has a handful of hits: an insertion sort does this without `Array#sort`'s setup, which
- * cost more than the sorting.
+ * Sorts in place, keeping the order of items that compare equal, as `Array#sort` does. A claim
+ * has a handful of hits and a sentence a handful of results: an insertion sort does this
+ * without `Array#sort`'s setup, which cost more than the sorting.
  */
-function sortByPosition(hits: Hit<string>[]): Hit<string>[] {
-  for (let i = 1; i < hits.length; i++) {
-    const h = hits[i]!;
+function sortStable<T>(items: T[], compare: (a: T, b: T) => number): T[] {
+  for (let i = 1; i < items.length; i++) {
+    const item = items[i]!;
     let j = i;
-    for (; j > 0 && hits[j - 1]!.first > h.first; j--) hits[j] = hits[j - 1]!;
-    hits[j] = h;
+    for (; j > 0 && compare(items[j - 1]!, item) > 0; j--) items[j] = items[j - 1]!;
+    items[j] = item;
   }
-  return hits;
+  return items;
+}
+
+function byPosition(a: Hit<string>, b: Hit<string>): number {
+  return a.first - b.first;
 }
 
 function wordCount(hits: Hit<string>[]): number {
@@ -614,15 +690,18 @@ function wordCount(hits: Hit<string>[]): number {
 
 function uniqueKeys(hits: Hit<string>[]): string[] {
   const keys: string[] = [];
-  for (const h of hits) if (!keys.includes(h.key)) keys.push(h.key);
+  for (const h of hits) addNew(keys, h.key);
   return keys;
 }
 
 function uniqueSurfaces(s: SentenceReading, hits: Hit<string>[]): string[] {
   const texts: string[] = [];
-  for (const h of hits) {
-    const text = s.surface(h);
-    if (!texts.includes(text)) texts.push(text);
-  }
+  for (const h of hits) addNew(texts, s.surface(h));
   return texts;
+}
+
+/** Adds `text` to `texts` unless it is there: a loop the compiler inlines, where `includes` is a call per claim's word. */
+function addNew(texts: string[], text: string): void {
+  for (const t of texts) if (t === text) return;
+  texts.push(text);
 }
