@@ -10,9 +10,10 @@ export const REPORT_SCHEMA_ID = 'evidence-lens/report@1';
 
 const offset = z.int().check(z.nonnegative());
 
-export const StudyRef = z.object({
-  id: z.string(),
+/** What names a published work, as a report shows a study and as an online look-up reads a record. */
+export const WORK_FIELDS = {
   title: z.string(),
+  /** For display: "Smith et al.", "Smith & Jones". */
   authors: z.nullable(z.string()),
   journal: z.nullable(z.string()),
   year: z.nullable(z.int()),
@@ -20,6 +21,11 @@ export const StudyRef = z.object({
   pmid: z.nullable(z.string()),
   pmcid: z.nullable(z.string()),
   nct: z.nullable(z.string()),
+};
+
+export const StudyRef = z.object({
+  id: z.string(),
+  ...WORK_FIELDS,
   design: z.string(),
   participants: z.nullable(z.int()),
   finding: z.string(),

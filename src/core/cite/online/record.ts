@@ -1,5 +1,6 @@
 /** What an online look-up finds: a record shaped like the bibliography's `StudySummary`, plus where it came from. */
 import * as z from 'zod/mini';
+import { WORK_FIELDS } from '../../report-schema';
 
 export { displayAuthors } from '../../format/summary';
 
@@ -10,19 +11,11 @@ export const SOURCE_NAME: Record<Source, string> = { crossref: 'Crossref', pubme
 
 export const OnlineRecord = z.object({
   source: z.enum(SOURCES),
-  title: z.string(),
-  /** For display: "Smith et al.", "Smith & Jones". */
-  authors: z.nullable(z.string()),
+  ...WORK_FIELDS,
   /** Every author's family name (or organisation), for matching citations. */
   authorFamilies: z.array(z.string()),
-  journal: z.nullable(z.string()),
   /** PubMed's abbreviation ("Arthritis Rheum") beside its full journal name, compared too. */
   journalAbbreviation: z.nullable(z.string()),
-  year: z.nullable(z.int()),
-  doi: z.nullable(z.string()),
-  pmid: z.nullable(z.string()),
-  pmcid: z.nullable(z.string()),
-  nct: z.nullable(z.string()),
   /** ClinicalTrials.gov's overall status ("COMPLETED", "RECRUITING"); null for papers. */
   trialStatus: z.nullable(z.string()),
 });
