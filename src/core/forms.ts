@@ -97,7 +97,7 @@ const FITS_NONE: number[] = [];
 const ROOT = 0;
 
 /**
- * All forms of all entries in one trie, so a token costs one map lookup whatever the lexicon's
+ * All forms of all entries in one trie, so a token costs one look-up whatever the lexicon's
  * size, and the 150 forms that start with "not" are walked together, not tried one by one.
  * A form's hit is its shortest match from a token, as if it were matched alone: a gap tries
  * skipping 0, 1, ... words, depth first, and each form keeps the first way it matches.
