@@ -85,6 +85,22 @@ describe('FormIndex', () => {
     }), params);
   });
 
+  it('finds in each lane what an index of that lane alone finds', () => {
+    const entry = fc.tuple(fc.constantFrom('a', 'b', 'c'), form, fc.constantFrom(0, 1));
+    fc.assert(fc.property(fc.array(entry, { maxLength: 25 }), text, (entries, sentence) => {
+      const shared = new FormIndex<string>();
+      const alone = [new FormIndex<string>(), new FormIndex<string>()];
+      for (const [key, f, lane] of entries) {
+        shared.add(key, f, lane);
+        alone[lane]!.add(key, f);
+      }
+      const tokens = tokenize(sentence);
+      const lanes = shared.findByLane(tokens);
+      expect(lanes[0]).toEqual(alone[0]!.find(tokens));
+      expect(lanes[1] ?? []).toEqual(alone[1]!.find(tokens));
+    }), params);
+  });
+
   it('walks shared beginnings together and still reports every form', () => {
     const index = new FormIndex<string>();
     index.add('a', 'not .. pain');

@@ -8,7 +8,7 @@ import { startWordNumberingAfresh } from './helpers/words';
 
 const subjectOf = (text: string) => {
   const article = articleFromText(text);
-  return pageSubject(article, realDb(), lookUpSentences(article.text, segment(article), realDb()));
+  return pageSubject(article, realDb(), lookUpSentences(article.text, segment(article), realDb().lexicon));
 };
 
 const ENGLISH = 'Low dose naltrexone is a small daily dose of an old drug. Some people take LDN for pain, and the evidence for that is thin. ' +

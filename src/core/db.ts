@@ -3,7 +3,7 @@
  * and what every stage reads. `prepareDb` turns it into lookup structures once per session.
  */
 import type { ReviewedLevel } from './levels';
-import { FormIndex } from './forms';
+import { Lexicon } from './sentence-words';
 
 /**
  * Cue lists read a sentence's stance rather than its topic. Each is a list of forms.
@@ -104,22 +104,16 @@ export interface CompiledDb {
 
 export interface PreparedDb {
   compiled: CompiledDb;
-  concepts: FormIndex<string>;
-  cues: FormIndex<CueKind>;
+  lexicon: Lexicon;
   /** Claims by every concept their patterns use: the candidates for a sentence come from its concepts. */
   claimsByConcept: Map<string, CompiledClaim[]>;
   conceptKind: Map<string, string>;
 }
 
 export function prepareDb(compiled: CompiledDb): PreparedDb {
-  const concepts = new FormIndex<string>();
+  const lexicon = new Lexicon(compiled.concepts, compiled.cues, CUE_KINDS);
   const conceptKind = new Map<string, string>();
-  for (const [id, c] of Object.entries(compiled.concepts)) {
-    conceptKind.set(id, c.kind);
-    for (const f of c.forms) concepts.add(id, f);
-  }
-  const cues = new FormIndex<CueKind>();
-  for (const kind of CUE_KINDS) for (const f of compiled.cues[kind]) cues.add(kind, f);
+  for (const [id, c] of Object.entries(compiled.concepts)) conceptKind.set(id, c.kind);
   const claimsByConcept = new Map<string, CompiledClaim[]>();
   for (const claim of compiled.claims) {
     const used = new Set(claim.patterns.flatMap((p) => p.all.flat()));
@@ -129,5 +123,5 @@ export function prepareDb(compiled: CompiledDb): PreparedDb {
       else claimsByConcept.set(concept, [claim]);
     }
   }
-  return { compiled, concepts, cues, claimsByConcept, conceptKind };
+  return { compiled, lexicon, claimsByConcept, conceptKind };
 }

@@ -7,11 +7,15 @@
  * caches: fewer, closer memory reads are what make the search fast then.
  */
 
-/** One form of one entry. `order` is where its hits go among the hits of a token's start (see `FormIndex.find`). */
+/**
+ * One form of one entry. `order` is where its hits go among the hits of a token's start (see
+ * `FormIndex.find`); `lane` is which of `FormIndex.findByLane`'s lists they go to.
+ */
 export interface Entry<K> {
   id: number;
   key: K;
   order: number;
+  lane: number;
 }
 
 /** A node as forms are added: the forms whose steps so far are the path to it. */
@@ -40,6 +44,7 @@ export class FlatTrie<K> {
   readonly endsFrom: Int32Array;
   readonly endId: Int32Array;
   readonly endOrder: Float64Array;
+  readonly endLane: Uint8Array;
   readonly endKey: K[] = [];
   /** Node n's `..` child, or NONE. */
   readonly gapOf: Int32Array;
@@ -66,6 +71,7 @@ export class FlatTrie<K> {
     const ends = order.reduce((n, node) => n + node.ends.length, 0);
     this.endId = new Int32Array(ends);
     this.endOrder = new Float64Array(ends);
+    this.endLane = new Uint8Array(ends);
     this.words = new EdgeTable(order.reduce((n, node) => n + (node.words?.size ?? 0), 0));
     this.wildcards = new EdgeTable(order.reduce((n, node) => n + (node.wildcards?.size ?? 0), 0));
     let e = 0;
@@ -74,6 +80,7 @@ export class FlatTrie<K> {
       for (const end of node.ends) {
         this.endId[e] = end.id;
         this.endOrder[e] = end.order;
+        this.endLane[e] = end.lane;
         this.endKey.push(end.key);
         e++;
       }

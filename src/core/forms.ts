@@ -4,7 +4,8 @@
  *   "reduc* .. pain"  `reduc*` is any word starting with "reduc"; `..` skips up to MAX_GAP words
  *   "*mab"            (a form of one word only) any word ending in "mab", at least SUFFIX_MIN_WORD letters long
  * Forms compile to steps; a `FormIndex` holds every form of every entry in one trie of steps and
- * finds them all in a token list in one pass.
+ * finds them all in a token list in one pass. Entries of different kinds (the lexicon's concepts
+ * and its cues) share one index in separate lanes: one pass finds both, each into its own list.
  */
 import { FlatTrie, newNode, NONE, WILDCARD_STEPS, WORD_STEPS, type TrieNode } from './form-trie';
 import { currentId, normalizeWord, tokenize, wordCount, wordGeneration, wordId, type Token } from './tokens';
@@ -146,10 +147,14 @@ export class FormIndex<K> {
    */
   private readonly pending: Hit<K>[] = [];
   private readonly pendingRank: number[] = [];
+  private readonly pendingLane: number[] = [];
+  /** How many lanes entries were added to: `findByLane` returns one list per lane. */
+  private lanes = 1;
   /** How many of `pending` are the current token's (the arrays are reused, not emptied: setting an array's length is slow). */
   private pendingCount = 0;
 
-  add(key: K, form: string): void {
+  /** Adds `form` as a form of `key`; its hits go to `lane`'s list of `findByLane`. */
+  add(key: K, form: string, lane = 0): void {
     const steps = compileForm(form);
     const first = steps[0]!;
     if ('gap' in first) throw new Error(`form "${form}" must start with a word`);
@@ -166,14 +171,25 @@ export class FormIndex<K> {
       this.seen = grown;
     }
     const order = 'word' in first ? id : ('prefix' in first ? 0 : WILDCARD_ORDER.kind) + wildcardOf(first).key.length * WILDCARD_ORDER.length + id;
-    node.ends.push({ id, key, order });
+    node.ends.push({ id, key, order, lane });
+    this.lanes = Math.max(this.lanes, lane + 1);
   }
 
+  /** The hits of lane 0's forms in `tokens`. */
   find(tokens: Token[]): Hit<K>[] {
+    return this.findByLane(tokens)[0]!;
+  }
+
+  /**
+   * The hits of every form in `tokens`, one list per lane. Each lane's list is what an index
+   * of that lane's forms alone would find: a form's hits do not depend on the other forms.
+   */
+  findByLane(tokens: Token[]): Hit<K>[][] {
     const trie = (this.trie ??= new FlatTrie(this.root));
     this.numberWords(trie, tokens);
-    const hits: Hit<K>[] = [];
-    const { pending, pendingRank } = this;
+    const lanes: Hit<K>[][] = [];
+    for (let lane = 0; lane < this.lanes; lane++) lanes.push([]);
+    const { pending, pendingRank, pendingLane } = this;
     for (let i = 0; i < tokens.length; i++) {
       this.pendingCount = 0;
       if (++this.stamp === STAMP_LIMIT) {
@@ -194,10 +210,10 @@ export class FormIndex<K> {
       const count = this.pendingCount;
       // Hits go out in the order the forms' first words would be tried one by one: the word's
       // forms in the order they were added, then the possessive's, then wildcard forms.
-      if (count > 1) sortByRank(pending, pendingRank, count);
-      for (let p = 0; p < count; p++) hits.push(pending[p]!);
+      if (count > 1) sortByRank(pending, pendingRank, pendingLane, count);
+      for (let p = 0; p < count; p++) lanes[pendingLane[p]!]!.push(pending[p]!);
     }
-    return hits;
+    return lanes;
   }
 
   /** Walks `node`, whose path matched tokens first..at-1 (its last step matched at-1 unless it was a gap). */
@@ -214,7 +230,8 @@ export class FormIndex<K> {
       if (this.seen[id] === this.stamp) continue;
       this.seen[id] = this.stamp;
       this.pending[this.pendingCount] = { key: trie.endKey[e]!, first, last: at - 1, words: this.path.slice() };
-      this.pendingRank[this.pendingCount++] = groupRank + trie.endOrder[e]!;
+      this.pendingRank[this.pendingCount] = groupRank + trie.endOrder[e]!;
+      this.pendingLane[this.pendingCount++] = trie.endLane[e]!;
     }
     const gap = trie.gapOf[node]!;
     if (gap !== NONE) {
@@ -339,18 +356,24 @@ export class FormIndex<K> {
   }
 }
 
-/** Sorts the first `count` of `hits` by `ranks` (both in place), by insertion: a token starts a handful of hits at most. */
-function sortByRank<K>(hits: Hit<K>[], ranks: number[], count: number): void {
+/**
+ * Sorts the first `count` of `hits` by `ranks`, with their `lanes` (all in place), by insertion:
+ * a token starts a handful of hits at most.
+ */
+function sortByRank<K>(hits: Hit<K>[], ranks: number[], lanes: number[], count: number): void {
   for (let i = 1; i < count; i++) {
     const hit = hits[i]!;
     const rank = ranks[i]!;
+    const lane = lanes[i]!;
     let j = i - 1;
     for (; j >= 0 && ranks[j]! > rank; j--) {
       hits[j + 1] = hits[j]!;
       ranks[j + 1] = ranks[j]!;
+      lanes[j + 1] = lanes[j]!;
     }
     hits[j + 1] = hit;
     ranks[j + 1] = rank;
+    lanes[j + 1] = lane;
   }
 }
 

@@ -185,7 +185,7 @@ class PageReader {
 
   /** Sentence i, to be matched now: what it names becomes the marks' current sentence. */
   read(i: number): SentenceReading {
-    return new SentenceReading(this.sentences[i]!, this.words[i]!, this.subject, this.db, this.index, this.marks);
+    return new SentenceReading(this.sentences[i]!, this.words[i]!, this.subject, this.index, this.marks);
   }
 
   /** Whether the sentence is under a reference list's heading (sentences come section by section). */
@@ -214,7 +214,7 @@ class PageReader {
     let leadIn = this.leadIns.get(text);
     if (!leadIn) {
       const words = this.wordsOf(text, i);
-      const cues = this.db.cues.find(words.tokens);
+      const { cues } = words;
       leadIn = { concepts: this.conceptsOf(words.concepts), hedged: cues.some((h) => h.key === 'hedge'), distanced: cues.some((h) => h.key === 'distancing') };
       this.leadIns.set(text, leadIn);
     }
@@ -247,8 +247,7 @@ class PageReader {
    */
   private wordsOf(text: string, i: number): SentenceWords {
     for (let j = i - 1; j >= 0 && j >= i - CONTEXT_REACH; j--) if (this.sentences[j]!.text === text) return this.words[j]!;
-    const tokens = tokenize(text);
-    return { tokens, concepts: this.db.concepts.find(tokens) };
+    return this.db.lexicon.find(tokenize(text));
   }
 }
 
@@ -273,7 +272,6 @@ class SentenceReading {
     readonly sentence: Sentence,
     private readonly words: SentenceWords,
     private readonly subject: PageSubject,
-    private readonly db: PreparedDb,
     readonly index: MatchIndex,
     readonly marks: ConceptMarks,
   ) {
@@ -290,7 +288,7 @@ class SentenceReading {
   }
 
   get cues(): SentenceCues {
-    this.sentenceCues ??= new SentenceCues(this.db.cues.find(this.words.tokens), this.words.tokens, this.sentence);
+    this.sentenceCues ??= new SentenceCues(this.words.cues, this.words.tokens, this.sentence);
     return this.sentenceCues;
   }
 

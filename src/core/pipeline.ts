@@ -59,7 +59,7 @@ function runStages(article: Article, db: PreparedDb, options: CheckOptions, cloc
   const t2 = clock();
   // Each sentence's words are looked up once, for the page's subject and for matching (the
   // look-up is timed as part of matching).
-  const words = lookUpSentences(article.text, sentences, db);
+  const words = lookUpSentences(article.text, sentences, db.lexicon);
   const subject = pageSubject(article, db, words, options.assumeAboutLdn ?? false);
   const matches = match(sentences, words, subject, db);
   const t3 = clock();

@@ -89,7 +89,7 @@ export function pageSubject(article: Article, db: PreparedDb, words: SentenceWor
       if (kind & ENGLISH_WORD) english++;
     }
   }
-  const inTitle = article.title !== null && db.concepts.find(tokenize(article.title)).some((h) => h.key === 'ldn');
+  const inTitle = article.title !== null && db.lexicon.find(tokenize(article.title)).concepts.some((h) => h.key === 'ldn');
   let language: PageSubject['language'] = 'unknown';
   if (letterWords >= MIN_WORDS_FOR_LANGUAGE) language = english / letterWords >= MIN_ENGLISH_SHARE ? 'en' : 'other';
   return { aboutLdn: assumeAboutLdn || inTitle || mentions >= MIN_MENTIONS, ldnMentions: mentions, language, words: allWords };
