@@ -13,7 +13,7 @@ import { firstGroup, firstPattern, matchIndex, nextList, nextPattern, subjectOf,
 import { isReferenceHeading } from './reference-heading';
 import type { Sentence } from './segment';
 import type { SentenceWords } from './sentence-words';
-import { isQuestion, SentenceCues } from './stance';
+import { CUE, isQuestion, SentenceCues } from './stance';
 import type { PageSubject } from './subject';
 import { tokenize } from './tokens';
 
@@ -124,7 +124,7 @@ export function match(sentences: Sentence[], words: SentenceWords[], subject: Pa
     // page that asks is never shown as endorsing.
     const question = isQuestion(sentence.text);
     let found = s.hits.length > 0 && !question ? matchSentence(s, page.sectionTopics(i), page.leadIn(i), paragraph.topics, page) : [];
-    if (found.length === 0 && paragraph.last.length > 0 && !question && s.cues.has('agreement')) found = agreeing(s, paragraph.last);
+    if (found.length === 0 && paragraph.last.length > 0 && !question && s.cues.has(CUE.agreement)) found = agreeing(s, paragraph.last);
     if (found.length > 0) {
       for (const m of found) out.push(m);
       const reviewed = found.filter(isReviewed);
@@ -145,7 +145,7 @@ function agreeing(s: SentenceReading, previous: ClaimMatch[]): ClaimMatch[] {
   return previous.map((m) => ({
     ...m,
     sentence: s.sentence,
-    hedged: s.cues.has('hedge'),
+    hedged: s.cues.has(CUE.hedge),
     concepts: [],
     contextConcepts: m.concepts,
     words: cues.agreement ?? [],
@@ -296,7 +296,7 @@ class SentenceReading {
 
   /** A study result ("found no difference", "a study showed") is about evidence even with no trial word in it. */
   get aboutEvidence(): boolean {
-    this.evidence ??= this.cues.has('null-result') || this.cues.has('study-claim') || this.namesKind('evidence');
+    this.evidence ??= this.cues.has(CUE['null-result']) || this.cues.has(CUE['study-claim']) || this.namesKind('evidence');
     return this.evidence;
   }
 
@@ -375,18 +375,18 @@ function matchSentence(s: SentenceReading, section: ConceptId[], leadIn: LeadIn 
   // Nothing to report: done, with no cues searched for.
   if (results.length === 0 && !s.unreviewed) return [];
   // Boilerplate ("book a consultation") claims nothing.
-  if (s.cues.has('call-to-action')) return [];
+  if (s.cues.has(CUE['call-to-action'])) return [];
   sortStable(results, strongestFirst);
   const kept = keep(results, s, leadIn);
   // A trial's design or status ("phase 2, placebo-controlled, 160 participants") is research
   // status, not a health claim, unless it reports a finding, or the database knows the
   // statement to be out of date ("an ongoing trial" that has ended), which readers must see.
-  const researchStatus = s.cues.has('trial-design') && !s.cues.has('finding') && !s.cues.has('null-result');
+  const researchStatus = s.cues.has(CUE['trial-design']) && !s.cues.has(CUE.finding) && !s.cues.has(CUE['null-result']);
   const reportable = researchStatus ? kept.filter((k) => k.r.info.outdatedWhen.some((c) => s.marks.isNamed(c))) : kept;
   if (reportable.length > 0) return reportable.map((k) => k.m);
   const unreviewed = researchStatus ? null : s.unreviewed;
   // It names LDN, or refers to it ("it") on a page about LDN.
-  if (!unreviewed || (unreviewed.subject.length === 0 && !(s.cues.has('anaphor') && page.subject.aboutLdn))) return [];
+  if (!unreviewed || (unreviewed.subject.length === 0 && !(s.cues.has(CUE.anaphor) && page.subject.aboutLdn))) return [];
   return [build(s, leadIn, null, [...unreviewed.subject, ...unreviewed.action, ...unreviewed.object], [unreviewed.action], [], 0)];
 }
 
@@ -400,10 +400,10 @@ function matchSentence(s: SentenceReading, section: ConceptId[], leadIn: LeadIn 
  */
 function impliedSubject(s: SentenceReading, hasContext: boolean, subject: PageSubject): ImpliedSubject {
   if (s.sentence.kind === 'heading' || !subject.aboutLdn) return 'no';
-  if (s.cues.has('anaphor')) return 'yes';
+  if (s.cues.has(CUE.anaphor)) return 'yes';
   if (opensWithOtherTreatment(s)) return 'no';
   if (s.sentence.kind === 'list-item' || hasContext) return 'yes';
-  return !s.cues.has('experiencer') || aboutSomethingElse(s) ? 'no' : 'if-specific';
+  return !s.cues.has(CUE.experiencer) || aboutSomethingElse(s) ? 'no' : 'if-specific';
 }
 
 /** What an unreviewed claim's sentence says: LDN (or nothing, for "it"), what it does, and to what. */
@@ -487,7 +487,7 @@ function build(s: SentenceReading, leadIn: LeadIn | null, claim: CompiledClaim |
     claim,
     stance: s.cues.stanceOf(claim, cues, groupHits, leadIn?.distanced ?? false),
     // `outside` leaves out only negations: the sentence's hedges are all among `cues`.
-    hedged: s.cues.has('hedge') || (leadIn?.hedged ?? false),
+    hedged: s.cues.has(CUE.hedge) || (leadIn?.hedged ?? false),
     concepts: uniqueKeys(hits),
     contextConcepts,
     words: uniqueSurfaces(s, sortStable(hits, byPosition)),
