@@ -9,7 +9,7 @@ import type { CompiledClaim, CueKind, PreparedDb } from './db';
 import type { Hit } from './forms';
 import type { Stance } from './levels';
 import { MAX_CLAIMS_PER_SENTENCE } from './limits';
-import { firstGroup, firstPattern, matchIndex, nextList, nextPattern, subjectOf, SUBJECT_MAY_BE_IMPLIED, type ClaimId, type ClaimInfo, type ConceptId, type ConceptMarks, type MatchIndex } from './match-index';
+import { firstGroup, firstPattern, KIND, matchIndex, nextList, nextPattern, subjectOf, SUBJECT_MAY_BE_IMPLIED, type ClaimId, type ClaimInfo, type ConceptId, type ConceptMarks, type MatchIndex } from './match-index';
 import { isReferenceHeading } from './reference-heading';
 import type { Sentence } from './segment';
 import type { SentenceWords } from './sentence-words';
@@ -45,15 +45,17 @@ const IMPLIED_SUBJECT_WEIGHT = 0.6;
  * An unreviewed claim says what LDN does (an effect word, else a mechanism) to something (a
  * condition, symptom, mechanism or safety matter): "LDN reduces inflammation", not "how it works".
  */
-const OBJECT_KINDS = new Set(['condition', 'symptom', 'mechanism', 'safety']);
+const OBJECT_KINDS = KIND.condition | KIND.symptom | KIND.mechanism | KIND.safety;
 /**
  * Specificity of a concept is 1 / the number of claims using it. The generic effect words
  * ("helps" in about 80 claims, "reduces" in about 70, "increases" in about 30) fall below this;
  * "less pain" (about 20) and anything rarer pass.
  */
 const MIN_SPECIFICITY_WITH_CONTEXT = 1 / 25;
+/** The kinds a paragraph's later sentences may leave unnamed: "LDN was tried in Crohn's disease. In a trial, 88% improved." */
+const CARRIED = KIND.subject | KIND.condition;
 /** A sentence that opens with one of these is background about it (see `aboutSomethingElse`). */
-const BACKGROUND_OPENERS = new Set(['condition', 'symptom', 'mechanism', 'safety', 'population']);
+const BACKGROUND_OPENERS = KIND.condition | KIND.symptom | KIND.mechanism | KIND.safety | KIND.population;
 /** Cues that steer the reading but are not worth showing as "why" to a person. */
 const SILENT_CUES = new Set<CueKind>(['clause-break', 'anaphor', 'pseudo-negation', 'experiencer', 'trial-design', 'finding']);
 
@@ -96,7 +98,7 @@ interface PatternResult {
 
 interface Paragraph {
   block: number;
-  /** What its sentences so far named that later ones may leave unnamed (see `isCarried`). */
+  /** What its sentences so far named that later ones may leave unnamed (see `CARRIED`). */
   topics: ConceptId[];
   /** The claims of its latest sentence that made any. */
   last: ClaimMatch[];
@@ -132,7 +134,7 @@ export function match(sentences: Sentence[], words: SentenceWords[], subject: Pa
     }
     for (let k = 0; k < s.marks.namedTotal; k++) {
       const c = s.marks.namedAt(k);
-      if (isCarried(page.index.kinds[c]!) && !paragraph.topics.includes(c)) paragraph.topics.push(c);
+      if ((page.index.kinds[c]! & CARRIED) !== 0 && !paragraph.topics.includes(c)) paragraph.topics.push(c);
     }
   }
   return out;
@@ -202,7 +204,7 @@ class PageReader {
     if (text === null) return [];
     if (this.latestSection?.text === text) return this.latestSection.topics;
     let topics = this.sections.get(text);
-    if (!topics) this.sections.set(text, (topics = this.conceptsOf(this.wordsOf(text, i).concepts).filter((c) => this.index.kinds[c] !== 'effect')));
+    if (!topics) this.sections.set(text, (topics = this.conceptsOf(this.wordsOf(text, i).concepts).filter((c) => this.index.kinds[c] !== KIND.effect)));
     this.latestSection = { text, topics };
     return topics;
   }
@@ -296,7 +298,7 @@ class SentenceReading {
 
   /** A study result ("found no difference", "a study showed") is about evidence even with no trial word in it. */
   get aboutEvidence(): boolean {
-    this.evidence ??= this.cues.has(CUE['null-result']) || this.cues.has(CUE['study-claim']) || this.namesKind('evidence');
+    this.evidence ??= this.cues.has(CUE['null-result']) || this.cues.has(CUE['study-claim']) || this.namesKind(KIND.evidence);
     return this.evidence;
   }
 
@@ -309,7 +311,7 @@ class SentenceReading {
     return this.keys;
   }
 
-  private namesKind(kind: string): boolean {
+  private namesKind(kind: number): boolean {
     for (let k = 0; k < this.marks.namedTotal; k++) if (this.index.kinds[this.marks.namedAt(k)] === kind) return true;
     return false;
   }
@@ -346,15 +348,15 @@ class SentenceReading {
     return this.unreviewedClaim;
   }
 
-  /** Its hits of concepts of the given kind. */
-  hitsOfKind(kind: string): Hit<string>[] {
+  /** Its hits of concepts of the given kind (`KIND`). */
+  hitsOfKind(kind: number): Hit<string>[] {
     const out: Hit<string>[] = [];
     for (let j = 0; j < this.hits.length; j++) if (this.kindOf(j) === kind) out.push(this.hits[j]!);
     return out;
   }
 
-  /** The kind of hit j's concept. */
-  kindOf(j: number): string {
+  /** The kind of hit j's concept (`KIND`). */
+  kindOf(j: number): number {
     return this.index.kinds[this.marks.conceptOf(j)]!;
   }
 
@@ -506,7 +508,7 @@ function aboutSomethingElse(s: SentenceReading): boolean {
   for (let j = 0; j < s.hits.length; j++) if (isOtherDrug(s.marks.conceptOf(j), s.index)) return true;
   let first = 0;
   for (let j = 1; j < s.hits.length; j++) if (s.hits[j]!.first < s.hits[first]!.first) first = j;
-  return BACKGROUND_OPENERS.has(s.kindOf(first));
+  return (s.kindOf(first) & BACKGROUND_OPENERS) !== 0;
 }
 
 /** The sentence's first words (after at most a determiner) name another drug or treatment: it is the subject. */
@@ -516,7 +518,7 @@ function opensWithOtherTreatment(s: SentenceReading): boolean {
 }
 
 function isOtherDrug(c: ConceptId, index: MatchIndex): boolean {
-  return index.kinds[c] === 'drug' && index.keys[c] !== 'naltrexone';
+  return index.kinds[c] === KIND.drug && index.keys[c] !== 'naltrexone';
 }
 
 /**
@@ -633,12 +635,12 @@ function strongestFirst(x: PatternResult, y: PatternResult): number {
  */
 function unreviewedClaim(s: SentenceReading): UnreviewedClaim | null {
   if (s.sentence.kind === 'heading') return null;
-  const effects = s.hitsOfKind('effect');
-  const action = effects.length > 0 ? effects : s.hitsOfKind('mechanism');
+  const effects = s.hitsOfKind(KIND.effect);
+  const action = effects.length > 0 ? effects : s.hitsOfKind(KIND.mechanism);
   if (action.length === 0) return null;
   // The object is other words than the action: "settle" is not both what happens and to what.
   const object: Hit<string>[] = [];
-  for (let j = 0; j < s.hits.length; j++) if (OBJECT_KINDS.has(s.kindOf(j)) && !overlapsAny(s.hits[j]!, action)) object.push(s.hits[j]!);
+  for (let j = 0; j < s.hits.length; j++) if ((s.kindOf(j) & OBJECT_KINDS) !== 0 && !overlapsAny(s.hits[j]!, action)) object.push(s.hits[j]!);
   if (object.length === 0) return null;
   const subject: Hit<string>[] = [];
   for (const h of s.hits) if (h.key === 'ldn') subject.push(h);
@@ -650,10 +652,6 @@ function overlapsAny(h: Hit<string>, hits: Hit<string>[]): boolean {
   return false;
 }
 
-/** A concept a paragraph's later sentences may leave unnamed: "LDN was tried in Crohn's disease. In a trial, 88% improved." */
-function isCarried(kind: string): boolean {
-  return kind === 'subject' || kind === 'condition';
-}
 
 function isReviewed(m: ClaimMatch): boolean {
   return m.claim !== null;
@@ -700,8 +698,12 @@ function uniqueSurfaces(s: SentenceReading, hits: Hit<string>[]): string[] {
   return texts;
 }
 
-/** Adds `text` to `texts` unless it is there: a loop the compiler inlines, where `includes` is a call per claim's word. */
+/**
+ * Adds `text` to `texts` unless it is there: a loop the compiler inlines, where `includes` is a
+ * call per claim's word. Texts of another length are told apart without comparing the strings,
+ * which is a call each.
+ */
 function addNew(texts: string[], text: string): void {
-  for (const t of texts) if (t === text) return;
+  for (const t of texts) if (t.length === text.length && t === text) return;
   texts.push(text);
 }
