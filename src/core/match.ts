@@ -86,8 +86,8 @@ interface PatternResult {
   info: ClaimInfo;
   claim: CompiledClaim;
   hits: Hit<string>[];
-  /** The sentence's hits for each of the pattern's groups that the sentence itself satisfied. */
-  groupHits: Hit<string>[][];
+  /** Where the hits of the subject and of each group the sentence itself satisfied end (see `ClaimWords`). */
+  ends: number[];
   contextConcepts: string[];
   groups: number;
   specificity: number;
@@ -389,7 +389,9 @@ function matchSentence(s: SentenceReading, section: ConceptId[], leadIn: LeadIn 
   const unreviewed = researchStatus ? null : s.unreviewed;
   // It names LDN, or refers to it ("it") on a page about LDN.
   if (!unreviewed || (unreviewed.subject.length === 0 && !(s.cues.has(CUE.anaphor) && page.subject.aboutLdn))) return [];
-  return [build(s, leadIn, null, [...unreviewed.subject, ...unreviewed.action, ...unreviewed.object], [unreviewed.action], [], 0)];
+  const { subject, action, object } = unreviewed;
+  const words = { hits: [...subject, ...action, ...object], ends: [subject.length, subject.length + action.length] };
+  return [build(s, leadIn, null, words, [], 0)];
 }
 
 /**
@@ -433,10 +435,10 @@ function keep(results: PatternResult[], s: SentenceReading, leadIn: LeadIn | nul
     if (kept.length >= MAX_CLAIMS_PER_SENTENCE) break;
     // Reading the stance is the costly part, so a claim is built only once it may be kept.
     if (!anyOpposite(kept, r)) {
-      if (!redundant(r, kept)) kept.push({ r, m: build(s, leadIn, r.claim, r.hits, r.groupHits, r.contextConcepts, r.score) });
+      if (!redundant(r, kept)) kept.push({ r, m: build(s, leadIn, r.claim, r, r.contextConcepts, r.score) });
       continue;
     }
-    const m = build(s, leadIn, r.claim, r.hits, r.groupHits, r.contextConcepts, r.score);
+    const m = build(s, leadIn, r.claim, r, r.contextConcepts, r.score);
     const clash = clashing(kept, r, m);
     if (clash >= 0) {
       if (endorses(m)) kept[clash] = { r, m };
@@ -482,12 +484,30 @@ function hasKey(hits: Hit<string>[], key: string): boolean {
   return false;
 }
 
-function build(s: SentenceReading, leadIn: LeadIn | null, claim: CompiledClaim | null, hits: Hit<string>[], groupHits: Hit<string>[][], contextConcepts: string[], score: number): ClaimMatch {
+/**
+ * The words a match rests on: the hits of the claim's subject, then of each of its groups (of a
+ * reviewed claim's pattern, those the sentence itself satisfied), one after another in `hits`.
+ * `ends[0]` is where the subject's end, `ends[g + 1]` where group g's end. The groups are made
+ * arrays of their own only for a sentence whose stance reading looks at them.
+ */
+interface ClaimWords {
+  hits: Hit<string>[];
+  ends: number[];
+}
+
+function groupsOf(words: ClaimWords): Hit<string>[][] {
+  const groups: Hit<string>[][] = [];
+  for (let g = 1; g < words.ends.length; g++) groups.push(words.hits.slice(words.ends[g - 1], words.ends[g]));
+  return groups;
+}
+
+function build(s: SentenceReading, leadIn: LeadIn | null, claim: CompiledClaim | null, words: ClaimWords, contextConcepts: string[], score: number): ClaimMatch {
+  const { hits } = words;
   const cues = s.cues.outside(hits);
   return {
     sentence: s.sentence,
     claim,
-    stance: s.cues.stanceOf(claim, cues, groupHits, leadIn?.distanced ?? false),
+    stance: s.cues.stanceOf(claim, cues, s.cues.mayDeny ? groupsOf(words) : [], leadIn?.distanced ?? false),
     // `outside` leaves out only negations: the sentence's hedges are all among `cues`.
     hedged: s.cues.has(CUE.hedge) || (leadIn?.hedged ?? false),
     concepts: uniqueKeys(hits),
@@ -610,17 +630,16 @@ function scorePattern(pattern: number, s: SentenceReading, hasSubject: boolean, 
 function result(info: ClaimInfo, subject: number, best: PatternScore, s: SentenceReading): PatternResult {
   const { code } = s.index;
   const hits = s.hitsOf(subject, []);
-  const groupHits: Hit<string>[][] = [];
+  const ends = [hits.length];
   let group = firstGroup(best.pattern);
   for (let n = code[best.pattern + 1]!; n > 0; n--, group = nextList(code, group)) {
     // A negation written into any of them ("not a controlled substance") is read as part of the claim.
     if (!s.marks.anyNamed(group)) continue;
-    const mine = s.hitsOf(group, []);
-    for (const h of mine) hits.push(h);
-    groupHits.push(mine);
+    s.hitsOf(group, hits);
+    ends.push(hits.length);
   }
   const { groups, specificity, score } = best;
-  return { info, claim: info.claim, hits, groupHits, contextConcepts: best.fromContext >= 0 ? [s.index.keys[best.fromContext]!] : [], groups, specificity, score, wordCount: wordCount(hits) };
+  return { info, claim: info.claim, hits, ends, contextConcepts: best.fromContext >= 0 ? [s.index.keys[best.fromContext]!] : [], groups, specificity, score, wordCount: wordCount(hits) };
 }
 
 /** More groups, rarer words, a fuller score, more words first; then by id, so the order is total. */

@@ -73,6 +73,14 @@ export class SentenceCues {
   }
 
   /**
+   * Whether some cue may deny a claim (a negation, refutation or null result): only then does
+   * `stanceOf` look at the claim's groups, and callers need not make them otherwise.
+   */
+  get mayDeny(): boolean {
+    return (this.kinds & DENYING) !== 0;
+  }
+
+  /**
    * The cues a claim's stance is read from: all but the negations written into the claim's own
    * words (`own`), those inside a pseudo-negation, and the "No" that answers a question. Only
    * negations are ever left out, so the other kinds are the sentence's (`has`). With no negation
