@@ -487,8 +487,8 @@ function hasKey(hits: Hit<string>[], key: string): boolean {
 /**
  * The words a match rests on: the hits of the claim's subject, then of each of its groups (of a
  * reviewed claim's pattern, those the sentence itself satisfied), one after another in `hits`.
- * `ends[0]` is where the subject's end, `ends[g + 1]` where group g's end. The groups are made
- * arrays of their own only for a sentence whose stance reading looks at them.
+ * `ends[0]` is where the subject's hits end, `ends[g + 1]` where group g's do. The groups are
+ * made arrays of their own only for a sentence whose stance reading looks at them.
  */
 interface ClaimWords {
   hits: Hit<string>[];
@@ -504,10 +504,12 @@ function groupsOf(words: ClaimWords): Hit<string>[][] {
 function build(s: SentenceReading, leadIn: LeadIn | null, claim: CompiledClaim | null, words: ClaimWords, contextConcepts: string[], score: number): ClaimMatch {
   const { hits } = words;
   const cues = s.cues.outside(hits);
+  // Read while `hits` is in the claim's order, which `ends` counts: the words below sort it.
+  const stance = s.cues.stanceOf(claim, cues, s.cues.mayDeny ? groupsOf(words) : [], leadIn?.distanced ?? false);
   return {
     sentence: s.sentence,
     claim,
-    stance: s.cues.stanceOf(claim, cues, s.cues.mayDeny ? groupsOf(words) : [], leadIn?.distanced ?? false),
+    stance,
     // `outside` leaves out only negations: the sentence's hedges are all among `cues`.
     hedged: s.cues.has(CUE.hedge) || (leadIn?.hedged ?? false),
     concepts: uniqueKeys(hits),
