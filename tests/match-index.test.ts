@@ -52,7 +52,7 @@ describe('match index', () => {
     for (const bit of bits) expect(bit & (bit - 1), 'one bit each').toBe(0);
     for (const [key, c] of index.ids) {
       const kind = db.conceptKind.get(key)!;
-      expect(index.kinds[c], key).toBe(kind in KIND ? KIND[kind as keyof typeof KIND] : 0);
+      expect(index.kinds[c], key).toBe(Object.hasOwn(KIND, kind) ? KIND[kind as keyof typeof KIND] : 0);
     }
     expect([...index.ids.keys()].some((key) => db.conceptKind.get(key) === 'other')).toBe(true);
   });
