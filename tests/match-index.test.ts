@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConceptMarks, firstGroup, firstPattern, matchIndex, nextList, nextPattern, subjectOf, SUBJECT_MAY_BE_IMPLIED, type MatchIndex } from '../src/core/match-index';
+import { ConceptMarks, firstGroup, firstPattern, KIND, matchIndex, nextList, nextPattern, subjectOf, SUBJECT_MAY_BE_IMPLIED, type MatchIndex } from '../src/core/match-index';
 import { realDb } from './helpers/db';
 
 /** The list at `list` in `index.code`, as concept keys. */
@@ -44,6 +44,17 @@ describe('match index', () => {
     db.compiled.claims.forEach((claim, c) => {
       for (const pattern of claim.patterns) expect(pattern.all.some((group) => group.every((key) => candidatesOf(key).includes(c))), claim.id).toBe(true);
     });
+  });
+
+  it('gives each concept its kind\'s bit, and none to a kind match does not ask about', () => {
+    const bits = Object.values(KIND);
+    expect(new Set(bits).size).toBe(bits.length);
+    for (const bit of bits) expect(bit & (bit - 1), 'one bit each').toBe(0);
+    for (const [key, c] of index.ids) {
+      const kind = db.conceptKind.get(key)!;
+      expect(index.kinds[c], key).toBe(Object.hasOwn(KIND, kind) ? KIND[kind as keyof typeof KIND] : 0);
+    }
+    expect([...index.ids.keys()].some((key) => db.conceptKind.get(key) === 'other')).toBe(true);
   });
 
   it('counts the claims that use each concept', () => {

@@ -60,6 +60,13 @@ describe('match: stance', () => {
     expect(read('LDN eased my migraine as my triptans never did.')[0]).toMatchObject({ id: 'migraine-relief', stance: 'asserts' });
   });
 
+  it('denies a claim when a negation covers one of its groups, whatever the subject\'s place', () => {
+    // "did not" covers "ease" (and "migraine", after it), not LDN, twelve words before.
+    for (const s of ['LDN, in a small trial of adults who have had headaches for years, did not ease migraine.', 'Migraine did not ease on LDN.']) {
+      expect(read(s)[0], s).toMatchObject({ id: 'migraine-relief', stance: 'denies' });
+    }
+  });
+
   it('keeps a negation in another clause out of scope', () => {
     expect(read('LDN is not a painkiller, but it eases migraine.')[0]).toMatchObject({ stance: 'asserts' });
   });

@@ -31,9 +31,9 @@ export interface ClaimInfo {
  *   group (a list), and its `none` concepts (a list).
  */
 export interface MatchIndex {
-  /** By concept id: its key, and the lexicon's kind ("condition", "effect"...) or '' for a concept the lexicon does not define. */
+  /** By concept id: its key, and its kind's bit (`KIND`; 0 for a kind match does not ask about). */
   keys: string[];
-  kinds: string[];
+  kinds: Int32Array;
   claims: ClaimInfo[];
   ids: Map<string, ConceptId>;
   /** By concept id: how many claims' patterns use it (the fewer, the more particular the word). */
@@ -44,6 +44,16 @@ export interface MatchIndex {
   candidates: Int32Array;
   candidateStarts: Int32Array;
   marks: ConceptMarks;
+}
+
+/**
+ * The kinds of concept match asks about, one bit each, so that whether a concept is of any of
+ * several kinds is one test of a number, not a comparison of strings.
+ */
+export const KIND = { subject: 1, drug: 2, condition: 4, symptom: 8, effect: 16, mechanism: 32, safety: 64, population: 128, evidence: 256 } as const;
+
+function kindBit(kind: string | undefined): number {
+  return kind !== undefined && Object.hasOwn(KIND, kind) ? KIND[kind as keyof typeof KIND] : 0;
 }
 
 /** A claim's subject may be left unnamed on a page about LDN ("it eases pain"): the subject includes LDN. */
@@ -121,7 +131,7 @@ function buildIndex(db: PreparedDb): MatchIndex {
   const code = Int32Array.from(layout);
   return {
     keys,
-    kinds: keys.map((key) => db.conceptKind.get(key) ?? ''),
+    kinds: Int32Array.from(keys, (key) => kindBit(db.conceptKind.get(key))),
     claims,
     ids,
     claimUses,

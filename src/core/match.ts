@@ -9,11 +9,11 @@ import type { CompiledClaim, CueKind, PreparedDb } from './db';
 import type { Hit } from './forms';
 import type { Stance } from './levels';
 import { MAX_CLAIMS_PER_SENTENCE } from './limits';
-import { firstGroup, firstPattern, matchIndex, nextList, nextPattern, subjectOf, SUBJECT_MAY_BE_IMPLIED, type ClaimId, type ClaimInfo, type ConceptId, type ConceptMarks, type MatchIndex } from './match-index';
+import { firstGroup, firstPattern, KIND, matchIndex, nextList, nextPattern, subjectOf, SUBJECT_MAY_BE_IMPLIED, type ClaimId, type ClaimInfo, type ConceptId, type ConceptMarks, type MatchIndex } from './match-index';
 import { isReferenceHeading } from './reference-heading';
 import type { Sentence } from './segment';
 import type { SentenceWords } from './sentence-words';
-import { isQuestion, SentenceCues } from './stance';
+import { CUE, isQuestion, SentenceCues } from './stance';
 import type { PageSubject } from './subject';
 import { tokenize } from './tokens';
 
@@ -45,15 +45,17 @@ const IMPLIED_SUBJECT_WEIGHT = 0.6;
  * An unreviewed claim says what LDN does (an effect word, else a mechanism) to something (a
  * condition, symptom, mechanism or safety matter): "LDN reduces inflammation", not "how it works".
  */
-const OBJECT_KINDS = new Set(['condition', 'symptom', 'mechanism', 'safety']);
+const OBJECT_KINDS = KIND.condition | KIND.symptom | KIND.mechanism | KIND.safety;
 /**
  * Specificity of a concept is 1 / the number of claims using it. The generic effect words
  * ("helps" in about 80 claims, "reduces" in about 70, "increases" in about 30) fall below this;
  * "less pain" (about 20) and anything rarer pass.
  */
 const MIN_SPECIFICITY_WITH_CONTEXT = 1 / 25;
+/** The kinds a paragraph's later sentences may leave unnamed: "LDN was tried in Crohn's disease. In a trial, 88% improved." */
+const CARRIED = KIND.subject | KIND.condition;
 /** A sentence that opens with one of these is background about it (see `aboutSomethingElse`). */
-const BACKGROUND_OPENERS = new Set(['condition', 'symptom', 'mechanism', 'safety', 'population']);
+const BACKGROUND_OPENERS = KIND.condition | KIND.symptom | KIND.mechanism | KIND.safety | KIND.population;
 /** Cues that steer the reading but are not worth showing as "why" to a person. */
 const SILENT_CUES = new Set<CueKind>(['clause-break', 'anaphor', 'pseudo-negation', 'experiencer', 'trial-design', 'finding']);
 
@@ -84,8 +86,8 @@ interface PatternResult {
   info: ClaimInfo;
   claim: CompiledClaim;
   hits: Hit<string>[];
-  /** The sentence's hits for each of the pattern's groups that the sentence itself satisfied. */
-  groupHits: Hit<string>[][];
+  /** Where the hits of the subject and of each group the sentence itself satisfied end (see `ClaimWords`). */
+  ends: number[];
   contextConcepts: string[];
   groups: number;
   specificity: number;
@@ -96,7 +98,7 @@ interface PatternResult {
 
 interface Paragraph {
   block: number;
-  /** What its sentences so far named that later ones may leave unnamed (see `isCarried`). */
+  /** What its sentences so far named that later ones may leave unnamed (see `CARRIED`). */
   topics: ConceptId[];
   /** The claims of its latest sentence that made any. */
   last: ClaimMatch[];
@@ -124,7 +126,7 @@ export function match(sentences: Sentence[], words: SentenceWords[], subject: Pa
     // page that asks is never shown as endorsing.
     const question = isQuestion(sentence.text);
     let found = s.hits.length > 0 && !question ? matchSentence(s, page.sectionTopics(i), page.leadIn(i), paragraph.topics, page) : [];
-    if (found.length === 0 && paragraph.last.length > 0 && !question && s.cues.has('agreement')) found = agreeing(s, paragraph.last);
+    if (found.length === 0 && paragraph.last.length > 0 && !question && s.cues.has(CUE.agreement)) found = agreeing(s, paragraph.last);
     if (found.length > 0) {
       for (const m of found) out.push(m);
       const reviewed = found.filter(isReviewed);
@@ -132,7 +134,7 @@ export function match(sentences: Sentence[], words: SentenceWords[], subject: Pa
     }
     for (let k = 0; k < s.marks.namedTotal; k++) {
       const c = s.marks.namedAt(k);
-      if (isCarried(page.index.kinds[c]!) && !paragraph.topics.includes(c)) paragraph.topics.push(c);
+      if ((page.index.kinds[c]! & CARRIED) !== 0 && !paragraph.topics.includes(c)) paragraph.topics.push(c);
     }
   }
   return out;
@@ -145,7 +147,7 @@ function agreeing(s: SentenceReading, previous: ClaimMatch[]): ClaimMatch[] {
   return previous.map((m) => ({
     ...m,
     sentence: s.sentence,
-    hedged: s.cues.has('hedge'),
+    hedged: s.cues.has(CUE.hedge),
     concepts: [],
     contextConcepts: m.concepts,
     words: cues.agreement ?? [],
@@ -202,7 +204,7 @@ class PageReader {
     if (text === null) return [];
     if (this.latestSection?.text === text) return this.latestSection.topics;
     let topics = this.sections.get(text);
-    if (!topics) this.sections.set(text, (topics = this.conceptsOf(this.wordsOf(text, i).concepts).filter((c) => this.index.kinds[c] !== 'effect')));
+    if (!topics) this.sections.set(text, (topics = this.conceptsOf(this.wordsOf(text, i).concepts).filter((c) => this.index.kinds[c] !== KIND.effect)));
     this.latestSection = { text, topics };
     return topics;
   }
@@ -294,7 +296,7 @@ class SentenceReading {
 
   /** A study result ("found no difference", "a study showed") is about evidence even with no trial word in it. */
   get aboutEvidence(): boolean {
-    this.evidence ??= this.cues.has('null-result') || this.cues.has('study-claim') || this.namesKind('evidence');
+    this.evidence ??= this.cues.has(CUE['null-result']) || this.cues.has(CUE['study-claim']) || this.namesKind(KIND.evidence);
     return this.evidence;
   }
 
@@ -307,7 +309,7 @@ class SentenceReading {
     return this.keys;
   }
 
-  private namesKind(kind: string): boolean {
+  private namesKind(kind: number): boolean {
     for (let k = 0; k < this.marks.namedTotal; k++) if (this.index.kinds[this.marks.namedAt(k)] === kind) return true;
     return false;
   }
@@ -344,15 +346,15 @@ class SentenceReading {
     return this.unreviewedClaim;
   }
 
-  /** Its hits of concepts of the given kind. */
-  hitsOfKind(kind: string): Hit<string>[] {
+  /** Its hits of concepts of the given kind (`KIND`). */
+  hitsOfKind(kind: number): Hit<string>[] {
     const out: Hit<string>[] = [];
     for (let j = 0; j < this.hits.length; j++) if (this.kindOf(j) === kind) out.push(this.hits[j]!);
     return out;
   }
 
-  /** The kind of hit j's concept. */
-  kindOf(j: number): string {
+  /** The kind of hit j's concept (`KIND`). */
+  kindOf(j: number): number {
     return this.index.kinds[this.marks.conceptOf(j)]!;
   }
 
@@ -373,19 +375,21 @@ function matchSentence(s: SentenceReading, section: ConceptId[], leadIn: LeadIn 
   // Nothing to report: done, with no cues searched for.
   if (results.length === 0 && !s.unreviewed) return [];
   // Boilerplate ("book a consultation") claims nothing.
-  if (s.cues.has('call-to-action')) return [];
+  if (s.cues.has(CUE['call-to-action'])) return [];
   sortStable(results, strongestFirst);
   const kept = keep(results, s, leadIn);
   // A trial's design or status ("phase 2, placebo-controlled, 160 participants") is research
   // status, not a health claim, unless it reports a finding, or the database knows the
   // statement to be out of date ("an ongoing trial" that has ended), which readers must see.
-  const researchStatus = s.cues.has('trial-design') && !s.cues.has('finding') && !s.cues.has('null-result');
+  const researchStatus = s.cues.has(CUE['trial-design']) && !s.cues.has(CUE.finding) && !s.cues.has(CUE['null-result']);
   const reportable = researchStatus ? kept.filter((k) => k.r.info.outdatedWhen.some((c) => s.marks.isNamed(c))) : kept;
   if (reportable.length > 0) return reportable.map((k) => k.m);
   const unreviewed = researchStatus ? null : s.unreviewed;
   // It names LDN, or refers to it ("it") on a page about LDN.
-  if (!unreviewed || (unreviewed.subject.length === 0 && !(s.cues.has('anaphor') && page.subject.aboutLdn))) return [];
-  return [build(s, leadIn, null, [...unreviewed.subject, ...unreviewed.action, ...unreviewed.object], [unreviewed.action], [], 0)];
+  if (!unreviewed || (unreviewed.subject.length === 0 && !(s.cues.has(CUE.anaphor) && page.subject.aboutLdn))) return [];
+  const { subject, action, object } = unreviewed;
+  const words = { hits: [...subject, ...action, ...object], ends: [subject.length, subject.length + action.length] };
+  return [build(s, leadIn, null, words, [], 0)];
 }
 
 /**
@@ -398,10 +402,10 @@ function matchSentence(s: SentenceReading, section: ConceptId[], leadIn: LeadIn 
  */
 function impliedSubject(s: SentenceReading, hasContext: boolean, subject: PageSubject): ImpliedSubject {
   if (s.sentence.kind === 'heading' || !subject.aboutLdn) return 'no';
-  if (s.cues.has('anaphor')) return 'yes';
+  if (s.cues.has(CUE.anaphor)) return 'yes';
   if (opensWithOtherTreatment(s)) return 'no';
   if (s.sentence.kind === 'list-item' || hasContext) return 'yes';
-  return !s.cues.has('experiencer') || aboutSomethingElse(s) ? 'no' : 'if-specific';
+  return !s.cues.has(CUE.experiencer) || aboutSomethingElse(s) ? 'no' : 'if-specific';
 }
 
 /** What an unreviewed claim's sentence says: LDN (or nothing, for "it"), what it does, and to what. */
@@ -429,10 +433,10 @@ function keep(results: PatternResult[], s: SentenceReading, leadIn: LeadIn | nul
     if (kept.length >= MAX_CLAIMS_PER_SENTENCE) break;
     // Reading the stance is the costly part, so a claim is built only once it may be kept.
     if (!anyOpposite(kept, r)) {
-      if (!redundant(r, kept)) kept.push({ r, m: build(s, leadIn, r.claim, r.hits, r.groupHits, r.contextConcepts, r.score) });
+      if (!redundant(r, kept)) kept.push({ r, m: build(s, leadIn, r.claim, r, r.contextConcepts, r.score) });
       continue;
     }
-    const m = build(s, leadIn, r.claim, r.hits, r.groupHits, r.contextConcepts, r.score);
+    const m = build(s, leadIn, r.claim, r, r.contextConcepts, r.score);
     const clash = clashing(kept, r, m);
     if (clash >= 0) {
       if (endorses(m)) kept[clash] = { r, m };
@@ -478,14 +482,34 @@ function hasKey(hits: Hit<string>[], key: string): boolean {
   return false;
 }
 
-function build(s: SentenceReading, leadIn: LeadIn | null, claim: CompiledClaim | null, hits: Hit<string>[], groupHits: Hit<string>[][], contextConcepts: string[], score: number): ClaimMatch {
+/**
+ * The words a match rests on: the hits of the claim's subject, then of each of its groups (of a
+ * reviewed claim's pattern, those the sentence itself satisfied), one after another in `hits`.
+ * `ends[0]` is where the subject's hits end, `ends[g + 1]` where group g's do. The groups are
+ * made arrays of their own only for a sentence whose stance reading looks at them.
+ */
+interface ClaimWords {
+  hits: Hit<string>[];
+  ends: number[];
+}
+
+function groupsOf(words: ClaimWords): Hit<string>[][] {
+  const groups: Hit<string>[][] = [];
+  for (let g = 1; g < words.ends.length; g++) groups.push(words.hits.slice(words.ends[g - 1], words.ends[g]));
+  return groups;
+}
+
+function build(s: SentenceReading, leadIn: LeadIn | null, claim: CompiledClaim | null, words: ClaimWords, contextConcepts: string[], score: number): ClaimMatch {
+  const { hits } = words;
   const cues = s.cues.outside(hits);
+  // Read while `hits` is in the claim's order, which `ends` counts: the words below sort it.
+  const stance = s.cues.stanceOf(claim, cues, s.cues.mayDeny ? groupsOf(words) : [], leadIn?.distanced ?? false);
   return {
     sentence: s.sentence,
     claim,
-    stance: s.cues.stanceOf(claim, cues, groupHits, leadIn?.distanced ?? false),
+    stance,
     // `outside` leaves out only negations: the sentence's hedges are all among `cues`.
-    hedged: s.cues.has('hedge') || (leadIn?.hedged ?? false),
+    hedged: s.cues.has(CUE.hedge) || (leadIn?.hedged ?? false),
     concepts: uniqueKeys(hits),
     contextConcepts,
     words: uniqueSurfaces(s, sortStable(hits, byPosition)),
@@ -504,7 +528,7 @@ function aboutSomethingElse(s: SentenceReading): boolean {
   for (let j = 0; j < s.hits.length; j++) if (isOtherDrug(s.marks.conceptOf(j), s.index)) return true;
   let first = 0;
   for (let j = 1; j < s.hits.length; j++) if (s.hits[j]!.first < s.hits[first]!.first) first = j;
-  return BACKGROUND_OPENERS.has(s.kindOf(first));
+  return (s.kindOf(first) & BACKGROUND_OPENERS) !== 0;
 }
 
 /** The sentence's first words (after at most a determiner) name another drug or treatment: it is the subject. */
@@ -514,7 +538,7 @@ function opensWithOtherTreatment(s: SentenceReading): boolean {
 }
 
 function isOtherDrug(c: ConceptId, index: MatchIndex): boolean {
-  return index.kinds[c] === 'drug' && index.keys[c] !== 'naltrexone';
+  return index.kinds[c] === KIND.drug && index.keys[c] !== 'naltrexone';
 }
 
 /**
@@ -606,17 +630,16 @@ function scorePattern(pattern: number, s: SentenceReading, hasSubject: boolean, 
 function result(info: ClaimInfo, subject: number, best: PatternScore, s: SentenceReading): PatternResult {
   const { code } = s.index;
   const hits = s.hitsOf(subject, []);
-  const groupHits: Hit<string>[][] = [];
+  const ends = [hits.length];
   let group = firstGroup(best.pattern);
   for (let n = code[best.pattern + 1]!; n > 0; n--, group = nextList(code, group)) {
     // A negation written into any of them ("not a controlled substance") is read as part of the claim.
     if (!s.marks.anyNamed(group)) continue;
-    const mine = s.hitsOf(group, []);
-    for (const h of mine) hits.push(h);
-    groupHits.push(mine);
+    s.hitsOf(group, hits);
+    ends.push(hits.length);
   }
   const { groups, specificity, score } = best;
-  return { info, claim: info.claim, hits, groupHits, contextConcepts: best.fromContext >= 0 ? [s.index.keys[best.fromContext]!] : [], groups, specificity, score, wordCount: wordCount(hits) };
+  return { info, claim: info.claim, hits, ends, contextConcepts: best.fromContext >= 0 ? [s.index.keys[best.fromContext]!] : [], groups, specificity, score, wordCount: wordCount(hits) };
 }
 
 /** More groups, rarer words, a fuller score, more words first; then by id, so the order is total. */
@@ -631,12 +654,12 @@ function strongestFirst(x: PatternResult, y: PatternResult): number {
  */
 function unreviewedClaim(s: SentenceReading): UnreviewedClaim | null {
   if (s.sentence.kind === 'heading') return null;
-  const effects = s.hitsOfKind('effect');
-  const action = effects.length > 0 ? effects : s.hitsOfKind('mechanism');
+  const effects = s.hitsOfKind(KIND.effect);
+  const action = effects.length > 0 ? effects : s.hitsOfKind(KIND.mechanism);
   if (action.length === 0) return null;
   // The object is other words than the action: "settle" is not both what happens and to what.
   const object: Hit<string>[] = [];
-  for (let j = 0; j < s.hits.length; j++) if (OBJECT_KINDS.has(s.kindOf(j)) && !overlapsAny(s.hits[j]!, action)) object.push(s.hits[j]!);
+  for (let j = 0; j < s.hits.length; j++) if ((s.kindOf(j) & OBJECT_KINDS) !== 0 && !overlapsAny(s.hits[j]!, action)) object.push(s.hits[j]!);
   if (object.length === 0) return null;
   const subject: Hit<string>[] = [];
   for (const h of s.hits) if (h.key === 'ldn') subject.push(h);
@@ -648,10 +671,6 @@ function overlapsAny(h: Hit<string>, hits: Hit<string>[]): boolean {
   return false;
 }
 
-/** A concept a paragraph's later sentences may leave unnamed: "LDN was tried in Crohn's disease. In a trial, 88% improved." */
-function isCarried(kind: string): boolean {
-  return kind === 'subject' || kind === 'condition';
-}
 
 function isReviewed(m: ClaimMatch): boolean {
   return m.claim !== null;
@@ -698,8 +717,12 @@ function uniqueSurfaces(s: SentenceReading, hits: Hit<string>[]): string[] {
   return texts;
 }
 
-/** Adds `text` to `texts` unless it is there: a loop the compiler inlines, where `includes` is a call per claim's word. */
+/**
+ * Adds `text` to `texts` unless it is there: a loop the compiler inlines, where `includes` is a
+ * call per claim's word. Texts of another length are told apart without comparing the strings,
+ * which is a call each.
+ */
 function addNew(texts: string[], text: string): void {
-  for (const t of texts) if (t === text) return;
+  for (const t of texts) if (t.length === text.length && t === text) return;
   texts.push(text);
 }

@@ -35,10 +35,14 @@ const ANSWER_NO = /^(?:A\s*:\s*)?no\s*[—–,.!:-]/i;
 
 const RELATIVE_PRONOUNS = new Set(['who', 'whom', 'whose', 'which', 'that', 'where', 'when']);
 
-/** One bit per cue kind, so a sentence's kinds are one number asked at no cost. */
-const CUE_BIT = Object.fromEntries(CUE_KINDS.map((kind, i) => [kind, 1 << i])) as Record<CueKind, number>;
+/**
+ * One bit per cue kind, so a sentence's kinds are one number asked at no cost. Callers ask
+ * `SentenceCues.has` by bit: asked by name, the look-up of a kind's bit, from one place for
+ * every kind, was a keyed look-up by a different string each time, and cost more than the test.
+ */
+export const CUE = Object.fromEntries(CUE_KINDS.map((kind, i) => [kind, 1 << i])) as Record<CueKind, number>;
 /** Kinds that may deny a claim (see `isNegated`). */
-const DENYING = CUE_BIT.negation | CUE_BIT.refutation | CUE_BIT['null-result'];
+const DENYING = CUE.negation | CUE.refutation | CUE['null-result'];
 
 /**
  * A sentence's cues and what every claim's stance reading asks of them, worked out once per
@@ -59,12 +63,21 @@ export class SentenceCues {
     private readonly sentence: Sentence,
   ) {
     let kinds = 0;
-    for (const c of all) kinds |= CUE_BIT[c.key];
+    for (const c of all) kinds |= CUE[c.key];
     this.kinds = kinds;
   }
 
-  has(kind: CueKind): boolean {
-    return (this.kinds & CUE_BIT[kind]) !== 0;
+  /** Whether it holds a cue of the kind whose bit (`CUE`) is `kind`. */
+  has(kind: number): boolean {
+    return (this.kinds & kind) !== 0;
+  }
+
+  /**
+   * Whether some cue may deny a claim (a negation, refutation or null result): only then does
+   * `stanceOf` look at the claim's groups, and callers need not make them otherwise.
+   */
+  get mayDeny(): boolean {
+    return (this.kinds & DENYING) !== 0;
   }
 
   /**
@@ -74,7 +87,7 @@ export class SentenceCues {
    * in the sentence, this is `all` itself.
    */
   outside(own: Hit<string>[]): Hit<CueKind>[] {
-    if (!this.has('negation')) return this.all;
+    if (!this.has(CUE.negation)) return this.all;
     const real = this.realNegations();
     return this.all.filter((c) => c.key !== 'negation' || (real.includes(c) && !c.words.every((w) => isOwnWord(w, own)) && !this.answers(c)));
   }
@@ -84,10 +97,10 @@ export class SentenceCues {
     // A claim worded as a negative ("is not addictive") is asserted by its own "not" and denied
     // only by a refutation ("it is a myth that it is not addictive").
     // A claim that something is harmless is supported, not denied, by "no more common than placebo".
-    const denied = claim?.phrasedNegatively ? this.has('refutation') : this.isNegated(cues, groups, claim?.nullResultSupports ?? false);
+    const denied = claim?.phrasedNegatively ? this.has(CUE.refutation) : this.isNegated(cues, groups, claim?.nullResultSupports ?? false);
     if (denied) return 'denies';
-    if (distancedByLeadIn || this.has('distancing')) return 'distances';
-    if (this.has('reported-speech')) return 'reports';
+    if (distancedByLeadIn || this.has(CUE.distancing)) return 'distances';
+    if (this.has(CUE['reported-speech'])) return 'reports';
     return 'asserts';
   }
 
