@@ -671,7 +671,6 @@ function overlapsAny(h: Hit<string>, hits: Hit<string>[]): boolean {
   return false;
 }
 
-
 function isReviewed(m: ClaimMatch): boolean {
   return m.claim !== null;
 }
