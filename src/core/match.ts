@@ -1,9 +1,9 @@
 /**
  * match: sentences -> claim matches. Each sentence's words were looked up once in the lexicon
- * (concepts, sentence-words.ts); the claims whose concepts appear are the candidates, and each
- * candidate's patterns are checked against the sentence and its context (section heading and
- * list lead-in, and what earlier sentences of the paragraph named). A sentence is searched for
- * cues (stance.ts reads the page's stance from them) only once one of its claims asks.
+ * (concepts and cues, sentence-words.ts); the claims whose concepts appear are the candidates,
+ * and each candidate's patterns are checked against the sentence and its context (section
+ * heading and list lead-in, and what earlier sentences of the paragraph named). A sentence's
+ * cues are read (stance.ts reads the page's stance from them) only once one of its claims asks.
  */
 import type { CompiledClaim, CueKind, PreparedDb } from './db';
 import type { Hit } from './forms';
@@ -259,7 +259,7 @@ const CONTEXT_REACH = 16;
 /**
  * One sentence as matching reads it: each hit's concept and the concepts it names and is lent
  * (in `marks`, as the current sentence's: a reading is asked nothing once the next is made), and
- * its cues, searched for only when first asked.
+ * its cues, read only when first asked.
  */
 class SentenceReading {
   readonly hits: Hit<string>[];
@@ -372,7 +372,7 @@ function matchSentence(s: SentenceReading, section: ConceptId[], leadIn: LeadIn 
   const { marks } = s;
   for (let k = 0; k < marks.namedTotal; k++) tryCandidates(marks.namedAt(k), s, results);
   for (let k = 0; k < marks.lentTotal; k++) tryCandidates(marks.lentAt(k), s, results);
-  // Nothing to report: done, with no cues searched for.
+  // Nothing to report: done, with no cues read.
   if (results.length === 0 && !s.unreviewed) return [];
   // Boilerplate ("book a consultation") claims nothing.
   if (s.cues.has(CUE['call-to-action'])) return [];
@@ -607,8 +607,8 @@ function scorePattern(pattern: number, s: SentenceReading, hasSubject: boolean, 
   // After the groups, the concepts that rule the pattern out.
   if (marks.anyNamed(group)) return null;
   if (inSentence === 0) return null;
-  // Whether an unnamed subject may be implied is read from the cues, searched for only now
-  // that the pattern fits (most claims tried on a sentence do not).
+  // Whether an unnamed subject may be implied is read from the cues, read only now that the
+  // pattern fits (most claims tried on a sentence do not).
   let subjectWeight = 1;
   let needsSpecificWords = false;
   if (!subjectNamed) {
