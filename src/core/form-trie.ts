@@ -9,7 +9,7 @@
 
 /**
  * One form of one entry. `order` is where its hits go among the hits of a token's start (see
- * `FormIndex.find`); `lane` is which of `FormIndex.findByLane`'s lists they go to.
+ * `FormIndex.find`); `lane` is which of `FormIndex.find`'s lists they go to.
  */
 export interface Entry<K> {
   id: number;

@@ -148,12 +148,12 @@ export class FormIndex<K> {
   private readonly pending: Hit<K>[] = [];
   private readonly pendingRank: number[] = [];
   private readonly pendingLane: number[] = [];
-  /** How many lanes entries were added to: `findByLane` returns one list per lane. */
+  /** How many lanes entries were added to: `find` returns one list per lane. */
   private lanes = 1;
   /** How many of `pending` are the current token's (the arrays are reused, not emptied: setting an array's length is slow). */
   private pendingCount = 0;
 
-  /** Adds `form` as a form of `key`; its hits go to `lane`'s list of `findByLane`. */
+  /** Adds `form` as a form of `key`; its hits go to `lane`'s list of `find`. */
   add(key: K, form: string, lane = 0): void {
     const steps = compileForm(form);
     const first = steps[0]!;
@@ -175,16 +175,11 @@ export class FormIndex<K> {
     this.lanes = Math.max(this.lanes, lane + 1);
   }
 
-  /** The hits of lane 0's forms in `tokens`. */
-  find(tokens: Token[]): Hit<K>[] {
-    return this.findByLane(tokens)[0]!;
-  }
-
   /**
    * The hits of every form in `tokens`, one list per lane. Each lane's list is what an index
    * of that lane's forms alone would find: a form's hits do not depend on the other forms.
    */
-  findByLane(tokens: Token[]): Hit<K>[][] {
+  find(tokens: Token[]): Hit<K>[][] {
     const trie = (this.trie ??= new FlatTrie(this.root));
     this.numberWords(trie, tokens);
     const lanes: Hit<K>[][] = [];

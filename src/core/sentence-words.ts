@@ -30,7 +30,7 @@ export class Lexicon {
 
   /** The concepts and cues named in `tokens`. */
   find(tokens: Token[]): SentenceWords {
-    const lanes = this.index.findByLane(tokens);
+    const lanes = this.index.find(tokens);
     // The cue lane holds cue kinds only: they were added as its keys above.
     return { tokens, concepts: lanes[CONCEPTS]!, cues: lanes[CUES]! as Hit<CueKind>[] };
   }
