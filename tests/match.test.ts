@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkSentence } from '../src/core/check-sentence';
 import { checkPage } from '../src/core/pipeline';
+import { documentInput } from '../src/node/dom';
 import { fixtureDb, realDb } from './helpers/db';
 
 // A two-claim fixture over the real core lexicon, so these tests pin the matcher's reading of
@@ -169,6 +170,31 @@ describe('match: whose claim a sentence makes (real database)', () => {
   it('still reads a list item that names another drug later as about LDN', () => {
     expect(claimsOf('Who should not take LDN\nLDN is low-dose naltrexone.\n- People taking opioid painkillers (it blocks them)'))
       .toEqual([['People taking opioid painkillers (it blocks them)', 'opioid-blockade']]);
+  });
+});
+
+describe('match: the condition a page\'s title names', () => {
+  // A patient's diary: the title names the condition once, and the sections below never do.
+  const diary = (title: string, trialSentence: string) => checkPage(documentInput(`<!doctype html><html><head><title>${title}</title></head><body>
+    <article><h1>${title}</h1><p>I started low-dose naltrexone last spring, after years of trying everything my doctors offered.
+    This is what I found when I went looking for the research, and what happened when I tried it myself.</p>
+    <h2>What the trials found</h2><p>LDN is low-dose naltrexone, a small nightly dose of an old drug. ${trialSentence}</p>
+    <h2>My first month</h2><p>The first weeks were uneventful, apart from some very vivid dreams and a few early mornings.</p></article></body></html>`), realDb());
+  const trial = 'The largest trial found no difference in pain between the drug and placebo.';
+  const claimsOf = (title: string, sentence = trial) => diary(title, sentence).claims.map((c) => [c.sentence, c.claimId, c.stance, c.why.contextConcepts]);
+
+  it('reads a section that names no condition as about the one the title names', () => {
+    expect(claimsOf('A year on LDN for fibromyalgia')).toContainEqual([trial, 'fibromyalgia-pain-relief', 'denies', ['fibromyalgia']]);
+    // The same sentence under a title that names no condition, or two, is about no condition.
+    expect(claimsOf('A year on LDN').map((c) => c[0])).not.toContain(trial);
+    expect(claimsOf('A year on LDN for fibromyalgia and Crohn’s').map((c) => c[0])).not.toContain(trial);
+  });
+
+  it('does not lend it to a sentence that names a condition of its own', () => {
+    const ms = 'In multiple sclerosis, one trial found less pain on the drug than on placebo.';
+    const claims = claimsOf('A year on LDN for fibromyalgia', ms).filter((c) => c[0] === ms);
+    expect(claims.length).toBeGreaterThan(0);
+    expect(claims.map((c) => c[1])).not.toContain('fibromyalgia-pain-relief');
   });
 });
 

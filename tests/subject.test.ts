@@ -26,6 +26,19 @@ describe('pageSubject', () => {
     expect(subjectOf('LDN helps.').language).toBe('unknown');
   });
 
+  it('names the condition the title names, when it names exactly one', () => {
+    const titled = (title: string) => {
+      const article = { ...articleFromText(ENGLISH), title };
+      return pageSubject(article, realDb(), lookUpSentences(article.text, segment(article), realDb().lexicon)).condition;
+    };
+    expect(titled('LDN for Crohn’s disease: what we know')).toBe('crohns');
+    // "fibro" is also in a list of conditions kept out of another area's claims: that list names no subject.
+    expect(titled('One year on LDN: an honest fibro update')).toBe('fibromyalgia');
+    expect(titled('LDN for fibromyalgia and multiple sclerosis')).toBeNull();
+    expect(titled('Low dose naltrexone explained')).toBeNull();
+    expect(subjectOf(ENGLISH).condition).toBeNull();
+  });
+
   it('reads the same page the same way every time, also after the word numbering starts afresh', () => {
     const first = [subjectOf(ENGLISH), subjectOf(GERMAN)];
     expect([subjectOf(ENGLISH), subjectOf(GERMAN)]).toEqual(first);

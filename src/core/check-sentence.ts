@@ -13,5 +13,5 @@ export function checkSentence(text: string, db: PreparedDb): GradedClaim[] {
   const article = articleFromText(text);
   const sentences = segment(article);
   const words = lookUpSentences(article.text, sentences, db.lexicon);
-  return grade(match(sentences, words, { aboutLdn: true, ldnMentions: 1, language: 'en', words: 0 }, db));
+  return grade(match(sentences, words, { aboutLdn: true, ldnMentions: 1, language: 'en', words: 0, condition: null }, db));
 }

@@ -287,6 +287,13 @@ export class ConceptMarks {
     return this.lent[c] === this.sentence;
   }
 
+  /** Whether the sentence names, or is lent so far, a concept whose kind bits (`kinds`, by concept) include `kind`. */
+  anyOfKind(kinds: Int32Array, kind: number): boolean {
+    for (let k = 0; k < this.namedCount; k++) if ((kinds[this.namedList[k]!]! & kind) !== 0) return true;
+    for (let k = 0; k < this.lentCount; k++) if ((kinds[this.lentList[k]!]! & kind) !== 0) return true;
+    return false;
+  }
+
   /** The first concept of the list at `list` that the context lends, or -1. */
   firstLent(list: number): ConceptId {
     const end = nextList(this.code, list);

@@ -174,6 +174,8 @@ class PageReader {
   // Sentences come section by section and list by list: the latest reading is asked again at once.
   private latestSection: { text: string; topics: ConceptId[] } | null = null;
   private latestLeadIn: { text: string; leadIn: LeadIn } | null = null;
+  /** The condition the page's title names, if one (`PageSubject.condition`). */
+  private readonly pageTopics: ConceptId[];
 
   constructor(
     private readonly sentences: Sentence[],
@@ -183,6 +185,8 @@ class PageReader {
   ) {
     this.index = matchIndex(db);
     this.marks = this.index.marks;
+    const condition = subject.condition === null ? undefined : this.index.ids.get(subject.condition);
+    this.pageTopics = condition === undefined ? [] : [condition];
   }
 
   /** Sentence i, to be matched now: what it names becomes the marks' current sentence. */
@@ -224,11 +228,18 @@ class PageReader {
     return leadIn;
   }
 
-  /** Lends the sentence being read what its context names (`ConceptMarks.lentAt` lists it, each concept once). */
+  /**
+   * Lends the sentence being read what its context names (`ConceptMarks.lentAt` lists it, each
+   * concept once). The condition the page's title names is lent last, and only where nothing
+   * nearer names a condition: "What the trials found" under "LDN for fibromyalgia" is about
+   * fibromyalgia, but a sentence, heading, lead-in or paragraph naming MS is about MS.
+   */
   lend(section: ConceptId[], leadIn: LeadIn | null, topics: ConceptId[]): void {
     for (const c of section) this.marks.lend(c);
     if (leadIn) for (const c of leadIn.concepts) this.marks.lend(c);
     for (const c of topics) this.marks.lend(c);
+    if (this.pageTopics.length === 0 || this.marks.anyOfKind(this.index.kinds, KIND.condition)) return;
+    for (const c of this.pageTopics) this.marks.lend(c);
   }
 
   /** The hits' concepts, each once. */

@@ -4,6 +4,7 @@
  */
 import type { Article } from './article';
 import type { PreparedDb } from './db';
+import type { Hit } from './forms';
 import type { SentenceWords } from './sentence-words';
 import { currentId, isMark, tokenize, wordCount, wordGeneration, type Token } from './tokens';
 
@@ -15,6 +16,11 @@ export interface PageSubject {
   language: 'en' | 'other' | 'unknown';
   /** Words in the article (numbers count, punctuation marks do not). */
   words: number;
+  /**
+   * The condition the title names, when it names exactly one ("LDN for Fibromyalgia: my year"):
+   * the page is about LDN for it, and its sections that name no condition are read as about it.
+   */
+  condition: string | null;
 }
 
 const MIN_MENTIONS = 2;
@@ -89,8 +95,19 @@ export function pageSubject(article: Article, db: PreparedDb, words: SentenceWor
       if (kind & ENGLISH_WORD) english++;
     }
   }
-  const inTitle = article.title !== null && db.lexicon.find(tokenize(article.title)).concepts.some((h) => h.key === 'ldn');
+  const title = article.title === null ? [] : db.lexicon.find(tokenize(article.title)).concepts;
+  const inTitle = title.some((h) => h.key === 'ldn');
   let language: PageSubject['language'] = 'unknown';
   if (letterWords >= MIN_WORDS_FOR_LANGUAGE) language = english / letterWords >= MIN_ENGLISH_SHARE ? 'en' : 'other';
-  return { aboutLdn: assumeAboutLdn || inTitle || mentions >= MIN_MENTIONS, ldnMentions: mentions, language, words: allWords };
+  return { aboutLdn: assumeAboutLdn || inTitle || mentions >= MIN_MENTIONS, ldnMentions: mentions, language, words: allWords, condition: titleCondition(title, db) };
+}
+
+/**
+ * The one condition the title's concepts name, or null if they name none or several. Concepts
+ * that only rule claims out (a list of "other conditions" kept out of one area's claims) name
+ * nothing the page could be about.
+ */
+function titleCondition(title: Hit<string>[], db: PreparedDb): string | null {
+  const conditions = new Set(title.filter((h) => db.conceptKind.get(h.key) === 'condition' && db.claimsByConcept.has(h.key)).map((h) => h.key));
+  return conditions.size === 1 ? [...conditions][0]! : null;
 }
