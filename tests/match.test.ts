@@ -190,6 +190,12 @@ describe('match: the condition a page\'s title names', () => {
     expect(claimsOf('A year on LDN for fibromyalgia and Crohn’s').map((c) => c[0])).not.toContain(trial);
   });
 
+  it('lends it to a study\'s report, not to background', () => {
+    const background = 'Endorphins are the body’s own pain relievers, and exercise raises them too.';
+    const claims = claimsOf('A year on LDN for fibromyalgia', background).filter((c) => c[0] === background);
+    expect(claims.map((c) => c[1])).not.toContain('fibromyalgia-pain-relief');
+  });
+
   it('does not lend it to a sentence that names a condition of its own', () => {
     const ms = 'In multiple sclerosis, one trial found less pain on the drug than on placebo.';
     const claims = claimsOf('A year on LDN for fibromyalgia', ms).filter((c) => c[0] === ms);

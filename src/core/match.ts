@@ -229,16 +229,17 @@ class PageReader {
   }
 
   /**
-   * Lends the sentence being read what its context names (`ConceptMarks.lentAt` lists it, each
-   * concept once). The condition the page's title names is lent last, and only where nothing
-   * nearer names a condition: "What the trials found" under "LDN for fibromyalgia" is about
-   * fibromyalgia, but a sentence, heading, lead-in or paragraph naming MS is about MS.
+   * Lends sentence `s` what its context names (`ConceptMarks.lentAt` lists it, each concept
+   * once). The condition the page's title names is lent last, to a study's report only, and only
+   * where nothing nearer names a condition: "the largest trial found no difference in pain"
+   * under "LDN for fibromyalgia" is about fibromyalgia, but a sentence, heading, lead-in or
+   * paragraph naming MS is about MS, and "endorphins are natural pain relievers" is background.
    */
-  lend(section: ConceptId[], leadIn: LeadIn | null, topics: ConceptId[]): void {
+  lend(s: SentenceReading, section: ConceptId[], leadIn: LeadIn | null, topics: ConceptId[]): void {
     for (const c of section) this.marks.lend(c);
     if (leadIn) for (const c of leadIn.concepts) this.marks.lend(c);
     for (const c of topics) this.marks.lend(c);
-    if (this.pageTopics.length === 0 || this.marks.anyOfKind(this.index.kinds, KIND.condition)) return;
+    if (this.pageTopics.length === 0 || this.marks.anyOfKind(this.index.kinds, KIND.condition) || !s.reportsStudy) return;
     for (const c of this.pageTopics) this.marks.lend(c);
   }
 
@@ -305,9 +306,14 @@ class SentenceReading {
     return this.sentenceCues;
   }
 
+  /** It reports a study or a null result ("a trial found", "no better than placebo"). */
+  get reportsStudy(): boolean {
+    return this.cues.has(CUE['null-result']) || this.cues.has(CUE['study-claim']);
+  }
+
   /** A study result ("found no difference", "a study showed") is about evidence even with no trial word in it. */
   get aboutEvidence(): boolean {
-    this.evidence ??= this.cues.has(CUE['null-result']) || this.cues.has(CUE['study-claim']) || this.namesKind(KIND.evidence);
+    this.evidence ??= this.reportsStudy || this.namesKind(KIND.evidence);
     return this.evidence;
   }
 
@@ -376,7 +382,7 @@ class SentenceReading {
 }
 
 function matchSentence(s: SentenceReading, section: ConceptId[], leadIn: LeadIn | null, paragraphTopics: ConceptId[], page: PageReader): ClaimMatch[] {
-  page.lend(section, leadIn, paragraphTopics);
+  page.lend(s, section, leadIn, paragraphTopics);
   // Searching the sentence for cues costs more than the rest of its reading: they are searched
   // for only once something asks, and most sentences that name a claim's words name no claim.
   const results: PatternResult[] = [];
