@@ -183,7 +183,7 @@ describe('match: the condition a page\'s title names', () => {
   const trial = 'The largest trial found no difference in pain between the drug and placebo.';
   const claimsOf = (title: string, sentence = trial) => diary(title, sentence).claims.map((c) => [c.sentence, c.claimId, c.stance, c.why.contextConcepts]);
 
-  it('reads a section that names no condition as about the one the title names', () => {
+  it('reads a study reported where nothing names a condition as about the one the title names', () => {
     expect(claimsOf('A year on LDN for fibromyalgia')).toContainEqual([trial, 'fibromyalgia-pain-relief', 'denies', ['fibromyalgia']]);
     // The same sentence under a title that names no condition, or two, is about no condition.
     expect(claimsOf('A year on LDN').map((c) => c[0])).not.toContain(trial);

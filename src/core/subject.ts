@@ -18,7 +18,8 @@ export interface PageSubject {
   words: number;
   /**
    * The condition the title names, when it names exactly one ("LDN for Fibromyalgia: my year"):
-   * the page is about LDN for it, and its sections that name no condition are read as about it.
+   * the page is about LDN for it, and a study it reports where nothing nearer names a condition
+   * is read as a study of it (see match.ts).
    */
   condition: string | null;
 }
