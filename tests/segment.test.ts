@@ -18,6 +18,13 @@ describe('sentenceSpans', () => {
     ]);
   });
 
+  it('ends a sentence at an abbreviation written as an acronym', () => {
+    // "MS" is multiple sclerosis; "Ms." the title.
+    expect(split('LDN was tried in MS. The trial was small.')).toEqual(['LDN was tried in MS.', 'The trial was small.']);
+    expect(split('Ms. Hale said it helped her MS. Her neurologist was unsure.')).toEqual(['Ms. Hale said it helped her MS.', 'Her neurologist was unsure.']);
+    expect(split('See NO. 5 on the list. It is short.')).toEqual(['See NO. 5 on the list.', 'It is short.']);
+  });
+
   it('keeps decimals and doses inside the sentence', () => {
     expect(split('Most start at 1.5mg and rise to 4.5 mg. Few go higher.')).toEqual(['Most start at 1.5mg and rise to 4.5 mg.', 'Few go higher.']);
     expect(split('Pain fell by 0.34 points (p=0.27). That is small.')).toHaveLength(2);

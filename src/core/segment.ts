@@ -202,11 +202,16 @@ function endsSentence(text: string, start: number, end: number, dot: number, aft
   // "e.g. the dose" or "vs. placebo": a lower-case continuation is the same sentence.
   if (n < end && isLowerCase(text.charCodeAt(n))) return false;
   if (text.charCodeAt(dot) !== FULL_STOP || text.charCodeAt(dot + 1) === FULL_STOP) return true;
-  const word = text.slice(wordStartBefore(text, start, dot), dot).toLowerCase();
+  const raw = text.slice(wordStartBefore(text, start, dot), dot);
+  const word = raw.toLowerCase();
   if (word === '') return true;
   if (isInitials(word)) return false;
   if (!ABBREVIATIONS.has(word)) return true;
-  return SENTENCE_FINAL_ABBREVIATIONS.has(word) && n < end && /^\p{Lu}/u.test(text.charAt(n));
+  // In capitals it is an acronym, not a title: "people with MS. The trial" ends at "MS.", while
+  // "Ms. Smith" goes on.
+  const capitalNext = n < end && /^\p{Lu}/u.test(text.charAt(n));
+  if (raw.length > 1 && raw === raw.toUpperCase()) return capitalNext;
+  return SENTENCE_FINAL_ABBREVIATIONS.has(word) && capitalNext;
 }
 
 /**
