@@ -175,7 +175,7 @@ class PageReader {
   private latestSection: { text: string; topics: ConceptId[] } | null = null;
   private latestLeadIn: { text: string; leadIn: LeadIn } | null = null;
   /** The condition the page's title names, if one (`PageSubject.condition`). */
-  private readonly pageTopics: ConceptId[];
+  private readonly pageCondition: ConceptId | undefined;
 
   constructor(
     private readonly sentences: Sentence[],
@@ -185,8 +185,7 @@ class PageReader {
   ) {
     this.index = matchIndex(db);
     this.marks = this.index.marks;
-    const condition = subject.condition === null ? undefined : this.index.ids.get(subject.condition);
-    this.pageTopics = condition === undefined ? [] : [condition];
+    this.pageCondition = subject.condition === null ? undefined : this.index.ids.get(subject.condition);
   }
 
   /** Sentence i, to be matched now: what it names becomes the marks' current sentence. */
@@ -239,8 +238,8 @@ class PageReader {
     for (const c of section) this.marks.lend(c);
     if (leadIn) for (const c of leadIn.concepts) this.marks.lend(c);
     for (const c of topics) this.marks.lend(c);
-    if (this.pageTopics.length === 0 || this.marks.anyOfKind(this.index.kinds, KIND.condition) || !s.reportsStudy) return;
-    for (const c of this.pageTopics) this.marks.lend(c);
+    if (this.pageCondition === undefined || this.marks.anyOfKind(this.index.kinds, KIND.condition) || !s.reportsStudy) return;
+    this.marks.lend(this.pageCondition);
   }
 
   /** The hits' concepts, each once. */
